@@ -1,0 +1,85 @@
+"""Failures: one root exception, and problems in a desk that say where they are.
+
+A *problem* is one thing wrong with the input, located as ``file:line:col``.
+The loader collects every problem in a desk, then raises one ``DeskError``
+holding all of them, so a journalist fixes a file in one pass.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a file: 1-based line and column (0 when unknown)."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        shown = _display_path(self.path)
+        if self.line <= 0:
+            return shown
+        return f"{shown}:{self.line}:{max(self.col, 1)}"
+
+
+def _display_path(path: str) -> str:
+    """The path relative to the working directory when it lies below it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if rel.startswith("..") else rel
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a desk: where, what, and the fix when known."""
+
+    location: Location
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+
+class FactcheckError(Exception):
+    """Root of every error this package raises on purpose."""
+
+    exit_code = 2
+
+
+class ValueSyntaxError(FactcheckError, ValueError):
+    """A value, period or unit expression that cannot be read.
+
+    ``col`` is the 0-based offset in the text where reading failed.
+    """
+
+    def __init__(self, message: str, hint: str = "", col: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.col = col
+
+
+class DeskError(FactcheckError, ValueError):
+    """A desk with one or more problems; holds all of them, sorted by place."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(set(problems)))
+        count = len(self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the desk")
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+def here(path: Path | str, line: int = 0, col: int = 0) -> Location:
+    return Location(str(path), line, col)
