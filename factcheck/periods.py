@@ -103,9 +103,7 @@ def parse_period(text: str) -> Period:
                 )
             when = date(year, month, day)
             return Period(when, when, when.isoformat(), "day")
-        return Period(
-            date(year, month, 1), _month_end(year, month), f"{year}-{month:02d}", "month"
-        )
+        return Period(date(year, month, 1), _month_end(year, month), f"{year}-{month:02d}", "month")
     return Period(date(year, 1, 1), date(year, 12, 31), f"{year}", "year")
 
 

@@ -25,10 +25,13 @@ from .errors import ValueSyntaxError
 REGISTRY: Any = pint.UnitRegistry(cache_folder=None)
 
 #: ISO 4217 codes known without a declaration (a desk may declare others).
+# fmt: off
 CURRENCIES = (
-    "USD EUR CNY JPY GBP CHF CAD AUD NZD HKD TWD KRW INR RUB BRL MXN SGD SEK NOK DKK "
-    "PLN CZK HUF TRY ZAR ILS AED SAR THB IDR MYR PHP VND NGN EGP ARS CLP COP UAH"
-).split()
+    "USD", "EUR", "CNY", "JPY", "GBP", "CHF", "CAD", "AUD", "NZD", "HKD", "TWD", "KRW", "INR",
+    "RUB", "BRL", "MXN", "SGD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "TRY", "ZAR", "ILS",
+    "AED", "SAR", "THB", "IDR", "MYR", "PHP", "VND", "NGN", "EGP", "ARS", "CLP", "COP", "UAH",
+)
+# fmt: on
 
 #: Currency signs and common names, read as the code they stand for.
 #: ``$`` is the US dollar and ``¥`` the Chinese yuan (see docs/decisions.md).

@@ -57,7 +57,9 @@ _QUALIFIER = re.compile(
     + r")\s*",
     re.IGNORECASE,
 )
-_PREFIX = re.compile(r"\s*(US\$|CN¥|JP¥|HK\$|CA\$|AU\$|NZ\$|NT\$|R\$|C\$|A\$|S\$|\$|€|¥|£|₩|₹|₽)\s*")
+_PREFIX = re.compile(
+    r"\s*(US\$|CN¥|JP¥|HK\$|CA\$|AU\$|NZ\$|NT\$|R\$|C\$|A\$|S\$|\$|€|¥|£|₩|₹|₽)\s*"
+)
 _NUMBER = re.compile(
     r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+(?:_\d+)*|(?=\.\d))(?:\.\d+(?:_\d+)*)?(?:[eE][-+]?\d+)?"
 )
@@ -251,13 +253,13 @@ def _read_range(
         raise ValueSyntaxError(f"'{raw}': the two ends have different units", col=pos)
     unit = high_unit or low_unit
     if low > high:
-        raise ValueSyntaxError(
-            f"'{raw}': the range starts above where it ends",
-            f"write the smaller number first ('{raw[pos:].strip()} .. {raw[: raw.find('..')].strip()}')"
-            if ".." in raw
-            else "write the smaller number first",
-            0,
-        )
+        numbers = [m for m in _NUMBER.finditer(raw) if m.group(0).strip("+-−")]
+        hint = "write the smaller number first"
+        if len(numbers) == 2:
+            a, b = numbers
+            swapped = raw[: a.start()] + b.group(0) + raw[a.end() : b.start()] + a.group(0)
+            hint += f" ('{swapped + raw[b.end() :]}')"
+        raise ValueSyntaxError(f"'{raw}': the range starts above where it ends", hint, 0)
     return Reading(raw, "range", low, high, unit)
 
 
@@ -276,7 +278,9 @@ def _read_spread(raw: str, pos: int, centre: float, unit: str) -> Reading:
     if multiplier != 1.0:
         spread *= multiplier
         rest = raw[after:].strip()
-    if rest and rest != unit:
+    if rest and not unit:
+        unit = rest  # "10000 ± 500 USD/GPU": the unit written once, at the end
+    elif rest and rest != unit:
         raise ValueSyntaxError(
             f"'{raw}': the spread's unit '{rest}' differs from the value's '{unit}'", col=pos
         )
@@ -330,6 +334,9 @@ def to_amount(
     currency = fit(unit, metric_unit)
     if currency is None:
         hint = f"write it in {metric_unit.text}" if metric_unit.text else "write a plain number"
+        if dict(metric_unit.dims).get("[currency]"):
+            wanted = metric_unit.text.replace("currency", "USD")
+            hint = f"write an amount of money, in {wanted} or another currency"
         if re.search(r"(^|\s)m\b", reading.unit):
             hint = "for millions write 'million' or 'mn': a bare 'm' is a metre"
         raise ValueSyntaxError(

@@ -156,7 +156,9 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(p for p in (exc.context, exc.problem) if p)
-        return None, [Problem(Location(name, line, col), f"not valid YAML: {what}", _yaml_hint(what))]
+        return None, [
+            Problem(Location(name, line, col), f"not valid YAML: {what}", _yaml_hint(what))
+        ]
     except yaml.YAMLError as exc:
         return None, [Problem(Location(name, 1, 1), f"not valid YAML: {exc}")]
     finally:
