@@ -72,14 +72,8 @@ class DeskBuilder(WorldBuilder):
             except ValueSyntaxError as exc:
                 self.r.report(rec.where("period"), exc.message, exc.hint)
                 complete = False
-        modality = self.r.text(rec, "modality", what) or "reported"
-        if modality not in MODALITIES:
-            self.r.report(
-                rec.where("modality"),
-                f"{what}: unknown modality '{modality}'",
-                f"write one of {', '.join(MODALITIES)}",
-            )
-            complete = False
+        modality = self.r.choice(rec, "modality", what, MODALITIES, "reported")
+        complete = complete and bool(modality)
         if not (complete and source and subject and metric and value is not None):
             return
         language = self.article_list[article].language if article in self.article_list else ""

@@ -37,7 +37,7 @@ class FieldReader:
         for key in sorted(unknown):
             near = process.extractOne(key, allowed, score_cutoff=70)
             hint = f"did you mean '{near[0]}'?" if near else f"known fields: {', '.join(allowed)}"
-            self.report(rec.where(key), f"unknown field '{key}' in {what}", hint)
+            self.report(rec.where_key(key), f"unknown field '{key}' in {what}", hint)
         complete = True
         for key in required:
             if rec.get(key) in (None, ""):
@@ -78,6 +78,16 @@ class FieldReader:
             return tuple(items)
         self.report(rec.where(key), f"'{key}' of {what} must be a name or a list of names")
         return ()
+
+    def choice(self, rec: YMap, key: str, what: str, choices: tuple[str, ...], default: str) -> str:
+        """A word from a fixed list; an unknown one is reported and None returned."""
+        value = self.text(rec, key, what) or default
+        if value in choices:
+            return value
+        near = process.extractOne(value, choices, score_cutoff=60)
+        hint = f"did you mean '{near[0]}'?" if near else f"write one of {', '.join(choices)}"
+        self.report(rec.where(key), f"{what}: unknown {key} '{value}'", hint)
+        return ""
 
     def flag(self, rec: YMap, key: str, what: str) -> bool:
         value = self.text(rec, key, what).lower()

@@ -108,6 +108,7 @@ def _split_sections(data: YMap, file: Path, raw: RawDesk) -> list[Problem]:
     for section, body in data.items():
         where = data.where(section)
         if section not in SECTIONS:
+            where = data.where_key(section)
             near = process.extractOne(section, SECTIONS, score_cutoff=60)
             hint = f"did you mean '{near[0]}'?" if near else f"sections: {', '.join(SECTIONS)}"
             problems.append(Problem(where, f"unknown section '{section}'", hint))

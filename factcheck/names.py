@@ -92,11 +92,12 @@ class Names:
             shown = " or ".join(f"'{self.aliases.get(m[0], m[0])}'" for m in near)
             shown = " or ".join(dict.fromkeys(shown.split(" or ")))
             return f"did you mean {shown}?"
+        if self.what == "claim":
+            return "no claim in the desk has this id"
         return f"declare it under '{_SECTIONS.get(self.what, self.what)}:'"
 
 
 _SECTIONS = {
     "entity": "entities", "subject": "entities", "product": "entities",
     "counterparty": "entities", "source": "sources", "metric": "metrics", "unit": "units",
-    "claim": "claims",
 }  # fmt: skip

@@ -166,7 +166,11 @@ class UnitBook:
 
     def _atom(self, atom: str, whole: str) -> str:
         name = self.aliases.get(atom, atom)
-        if name in REGISTRY:
+        try:
+            known = name in REGISTRY
+        except Exception:  # pint's parser asserts on some symbols ('=')
+            known = False
+        if known:
             return name
         if name == atom and atom.endswith("s") and atom[:-1] in self.aliases:
             return self.aliases[atom[:-1]]

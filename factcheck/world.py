@@ -9,6 +9,7 @@ later sections can still be checked against it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,26 +61,31 @@ class WorldBuilder:
         )
         return False
 
-    def _record(self, ident: str, rec: Any, where: Location, what: str) -> YMap | None:
-        if not re.fullmatch(r"[^\s:]+", ident):
-            self.r.report(where, f"{what} id '{ident}' must be one word", "use '-' for spaces")
-            return None
-        return self.r.mapping(rec, where, f"{what} '{ident}'")
+    def _records(
+        self, named: Named, kind: str, allowed: tuple[str, ...]
+    ) -> Iterator[tuple[str, YMap, Location, str]]:
+        """The valid records of a named section, their fields checked:
+        (id, fields, place, how messages name it)."""
+        for ident, rec, where in named:
+            if not re.fullmatch(r"[^\s:]+", ident):
+                self.r.report(where, f"{kind} id '{ident}' must be one word", "use '-' for spaces")
+                continue
+            what = f"{kind} '{ident}'"
+            data = self.r.mapping(rec, where, what)
+            if data is not None:
+                self.r.check(data, what, allowed)
+                yield ident, data, where, what
 
     # -- units, metrics, relations ---------------------------------------------
 
     def units(self, named: Named) -> None:
-        for ident, rec, where in named:
-            data = self._record(ident, rec, where, "unit")
-            if data is None:
+        for ident, data, where, what in self._records(named, "unit", ("kind", "aliases", "name")):
+            if "kind" not in data:
+                hint = "add 'kind: count' or 'kind: currency'"
+                self.r.report(where, f"{what} has no 'kind'", hint)
                 continue
-            what = f"unit '{ident}'"
-            self.r.check(data, what, ("kind", "aliases", "name"), ("kind",))
-            kind = self.r.text(data, "kind", what)
+            kind = self.r.choice(data, "kind", what, ("count", "currency"), "")
             aliases = self.r.words(data, "aliases", what)
-            if kind and kind not in ("count", "currency"):
-                self.r.report(data.where("kind"), f"{what}: kind must be count or currency")
-                continue
             if not kind or not self._register(self.unit_names, ident, where, "unit"):
                 continue
             try:
@@ -89,15 +95,9 @@ class WorldBuilder:
 
     def metrics(self, named: Named) -> None:
         allowed = ("name", "unit", "type", "additive", "signed", "values", "note")
-        for ident, rec, where in named:
-            data = self._record(ident, rec, where, "metric")
-            if data is None:
-                continue
-            what = f"metric '{ident}'"
-            self.r.check(data, what, allowed)
-            kind = self.r.text(data, "type", what) or "number"
-            if kind not in METRIC_TYPES:
-                self.r.report(data.where("type"), f"{what}: type must be one of {METRIC_TYPES}")
+        for ident, data, where, what in self._records(named, "metric", allowed):
+            kind = self.r.choice(data, "type", what, METRIC_TYPES, "number")
+            if not kind:
                 continue
             unit = self._metric_unit(data, what, kind)
             additive = self._axes(data, what) if kind == "number" else frozenset()
@@ -183,12 +183,7 @@ class WorldBuilder:
     def entities(self, named: Named) -> None:
         recs: list[tuple[str, YMap, Location]] = []
         allowed = ("name", "aliases", "kind", "members", "part_of", "derived_from", "note")
-        for ident, rec, where in named:
-            data = self._record(ident, rec, where, "entity")
-            if data is None:
-                continue
-            what = f"entity '{ident}'"
-            self.r.check(data, what, allowed)
+        for ident, data, where, what in self._records(named, "entity", allowed):
             name = self.r.text(data, "name", what) or ident
             aliases = self.r.words(data, "aliases", what)
             if self._register(
@@ -243,20 +238,8 @@ class WorldBuilder:
 
     def sources(self, named: Named) -> None:
         allowed = ("name", "aliases", "kind", "country", "url", "note")
-        for ident, rec, where in named:
-            data = self._record(ident, rec, where, "source")
-            if data is None:
-                continue
-            what = f"source '{ident}'"
-            self.r.check(data, what, allowed)
-            kind = self.r.text(data, "kind", what) or "other"
-            if kind not in SOURCE_KINDS:
-                self.r.report(
-                    data.where("kind"),
-                    f"{what}: unknown kind '{kind}'",
-                    f"kinds are {', '.join(SOURCE_KINDS)}",
-                )
-                kind = "other"
+        for ident, data, where, what in self._records(named, "source", allowed):
+            kind = self.r.choice(data, "kind", what, SOURCE_KINDS, "other") or "other"
             name = self.r.text(data, "name", what) or ident
             aliases = self.r.words(data, "aliases", what)
             if self._register(

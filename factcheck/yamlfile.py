@@ -32,7 +32,7 @@ MAX_EXPANDED_NODES = 1_000_000
 class YMap(dict[str, Any]):
     """A mapping from a YAML file that knows where it and its values are."""
 
-    __slots__ = ("col", "line", "path", "positions")
+    __slots__ = ("col", "key_positions", "line", "path", "positions")
 
     def __init__(self) -> None:
         super().__init__()
@@ -40,6 +40,7 @@ class YMap(dict[str, Any]):
         self.line = 0
         self.col = 0
         self.positions: dict[str, tuple[int, int]] = {}
+        self.key_positions: dict[str, tuple[int, int]] = {}
 
     def where(self, key: str | None = None) -> Location:
         """Location of the value under ``key``, or of the mapping itself."""
@@ -47,6 +48,12 @@ class YMap(dict[str, Any]):
             line, col = self.positions[key]
             return Location(self.path, line, col)
         return Location(self.path, self.line, self.col)
+
+    def where_key(self, key: str) -> Location:
+        """Location of the key itself (where a misspelt field name is)."""
+        if key in self.key_positions:
+            return Location(self.path, *self.key_positions[key])
+        return self.where(key)
 
 
 class YList(list[Any]):
@@ -110,6 +117,7 @@ class _Loader(yaml.CSafeLoader):
                 continue
             data[key] = self.construct_object(value_node, deep=False)
             data.positions[key] = self._mark(value_node)
+            data.key_positions[key] = self._mark(key_node)
 
     def construct_ylist(self, node: yaml.SequenceNode) -> Any:
         data = YList()

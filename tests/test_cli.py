@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from factcheck.cli import main
+
+from .conftest import SEED_CLAIMS, MakeDesk
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_validate_the_seed_desk_is_clean() -> None:
+    code, out, err = run("validate", str(SEED_CLAIMS))
+    assert code == 0, err
+    assert "no problems" in out and err == ""
+
+
+def test_validate_lists_every_problem_and_exits_2(make_desk: MakeDesk, tmp_path: Path) -> None:
+    claims = make_desk({"a.yaml": "- x\n", "b.yaml": "claims: [\n"})
+    code, out, err = run("validate", str(claims))
+    assert code == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 3 and lines[-1] == "2 problems found."
+    assert "a.yaml:1:1: a desk file holds named sections, not a list" in lines[0]
+    assert "b.yaml:" in lines[1] and "not valid YAML" in lines[1]
+    assert "Traceback" not in err
+
+
+def test_debug_shows_the_traceback(make_desk: MakeDesk) -> None:
+    claims = make_desk({"a.yaml": "- x\n"})
+    result = CliRunner().invoke(main, ["--debug", "validate", str(claims)])
+    assert result.exit_code != 0 and result.exc_info is not None
+    assert result.exc_info[0].__name__ == "DeskError"
+
+
+def test_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = run("validate", str(tmp_path / "nowhere"))
+    assert code == 2 and "no such file or folder" in err
+
+
+def test_every_command_has_help_and_a_page_in_docs() -> None:
+    docs = (SEED_CLAIMS.parent / "docs").glob("*.md")
+    text = "\n".join(p.read_text(encoding="utf-8") for p in docs)
+    for name, command in main.commands.items():
+        assert command.help, name
+        assert f"factcheck {name}" in text, f"docs/ never shows 'factcheck {name}'"
