@@ -15,8 +15,11 @@ from typing import Any, TypeVar
 
 import click
 
+from .atomic import write_atomic
 from .errors import DeskError, FactcheckError
 from .loader import load
+from .reconcile import reconcile as run_reconcile
+from .report import FAIL_ON
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -78,3 +81,43 @@ def validate(path: Path, sources: Path | None) -> None:
         f"{len(desk.sources)} sources, {len(desk.entities)} entities, "
         f"{len(desk.metrics)} metrics: no problems."
     )
+
+
+@main.command()
+@_desk_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file (atomically) instead of the terminal.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="conflict",
+    show_default=True,
+    help="Exit 1 when findings of this severity or worse are found.",
+)
+def reconcile(
+    path: Path, sources: Path | None, fmt: str, output: Path | None, fail_on: str
+) -> None:
+    """Find claims that cannot all be true, explain why, and count independent origins.
+
+    Exit 0 with no conflict, 1 with conflicts (see --fail-on), 2 on invalid input.
+    """
+    report = run_reconcile(load(path, sources))
+    text = {"text": report.to_text, "markdown": report.to_markdown, "json": report.to_json}[fmt]()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+        click.echo(f"wrote {output}", err=True)
+    sys.exit(report.exit_code(fail_on))

@@ -62,6 +62,11 @@ for _name in COUNT_UNITS:
     _define(_name, "count")
 
 
+def is_currency(name: str) -> bool:
+    """Whether a unit name is a currency (built in, or declared by a desk)."""
+    return _defined.get(name) == "currency" and name != "currency"
+
+
 def define_unit(name: str, kind: str) -> None:
     """Make a desk's own count unit or currency known to the registry.
 

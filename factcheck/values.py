@@ -24,7 +24,7 @@ from datetime import date
 from .errors import ValueSyntaxError
 from .intervals import Interval
 from .periods import parse_period
-from .units import CURRENCY_SIGNS, Unit, UnitBook, concrete, factor, fit
+from .units import CURRENCY_SIGNS, Unit, UnitBook, concrete, factor, fit, is_currency
 
 #: Written hedge -> qualifier. Longest phrases are tried first.
 QUALIFIERS: dict[str, str] = {
@@ -97,7 +97,7 @@ class Amount:
 
     @property
     def currency(self) -> str:
-        return next(iter(re.findall(r"\b[A-Z]{3}\b", self.unit)), "")
+        return next((w for w in re.findall(r"\w+", self.unit) if is_currency(w)), "")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,303 @@
+"""The report: findings and claims, rendered as a terminal table, Markdown or JSON.
+
+The report renders itself (``to_text``, ``to_markdown``, ``to_json``) and is
+deterministic: the same desk gives a byte-identical report. The JSON form is
+the stable format documented field by field in docs/report-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tabulate import tabulate
+
+from . import wording
+from .findings import KINDS, Finding
+from .intervals import Interval
+from .model import Claim, Desk
+from .values import Amount, Category, DateValue
+
+FORMAT_VERSION = 1
+WIDTH = 100
+FAIL_ON = ("never", "warning", "conflict")
+
+
+@dataclass(frozen=True)
+class Report:
+    desk: Desk
+    findings: tuple[Finding, ...]
+    origins: dict[str, tuple[str, ...]]
+
+    # -- facts ---------------------------------------------------------------------
+
+    def of_kind(self, *kinds: str) -> list[Finding]:
+        return [f for f in self.findings if f.kind in kinds]
+
+    @property
+    def conflicts(self) -> list[Finding]:
+        return self.of_kind("conflict")
+
+    def summary(self) -> dict[str, int]:
+        counts = {kind: 0 for kind in KINDS}
+        for finding in self.findings:
+            counts[finding.kind] += 1
+        return {
+            "claims": len(self.desk.claims),
+            "articles": len(self.desk.articles),
+            "sources": len(self.desk.sources),
+            "origins": len({o for names in self.origins.values() for o in names}),
+            **{f"{kind}s" if kind != "single-origin" else "single_origin": n
+               for kind, n in counts.items()},
+        }  # fmt: skip
+
+    def exit_code(self, fail_on: str = "conflict") -> int:
+        """0 when nothing at or above ``fail_on`` severity was found, else 1."""
+        if fail_on not in FAIL_ON:
+            raise ValueError(f"fail_on must be one of {FAIL_ON}")
+        if fail_on == "never":
+            return 0
+        severities = {"conflict"} if fail_on == "conflict" else {"conflict", "warning"}
+        return int(any(f.severity in severities for f in self.findings))
+
+    def flatten(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(kind, rule, claims) of every finding: compact for tests and scripts."""
+        return [(f.kind, f.rule, f.claims) for f in self.findings]
+
+    # -- JSON ----------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": "factcheck-report",
+            "version": FORMAT_VERSION,
+            "summary": self.summary(),
+            "claims": [self._claim_dict(c) for c in sorted(self.desk.claims, key=lambda c: c.id)],
+            "findings": [_finding_dict(f) for f in self.findings],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+    def _claim_dict(self, claim: Claim) -> dict[str, Any]:
+        value = claim.value
+        return {
+            "id": claim.id,
+            "file": _relative(claim.where.path, self.desk.root),
+            "line": claim.where.line,
+            "source": claim.source,
+            "origin": list(self.origins.get(claim.id, ())),
+            "article": claim.article or None,
+            "subject": claim.subject,
+            "metric": claim.metric,
+            "period": claim.period.text if claim.period else None,
+            "product": list(claim.product),
+            "counterparty": claim.counterparty or None,
+            "modality": claim.modality,
+            "value": value.text,
+            "interval": _interval_dict(value),
+            "unit": value.unit if isinstance(value, Amount) else None,
+            "quote": claim.quote or None,
+            "quote_lang": claim.quote_lang or None,
+            "derived_from": list(claim.derived_from),
+        }
+
+    # -- terminal ------------------------------------------------------------------
+
+    def to_text(self) -> str:
+        out: list[str] = [self._headline(), ""]
+        sections = (
+            ("Conflicts: claims that cannot all be true", ("conflict",)),
+            ("Warnings", ("incomparable",)),
+        )
+        for title, kinds in sections:
+            found = self.of_kind(*kinds)
+            if not found:
+                continue
+            out += [f"{title} ({len(found)})", "=" * min(WIDTH, len(title) + 6)]
+            for number, finding in enumerate(found, 1):
+                out += _block(number, finding)
+        single = self.of_kind("single-origin")
+        if single:
+            out += [f"Figures that rest on a single origin ({len(single)})", "=" * 40]
+            rows = [(f.claims[0], ", ".join(f.sides[0].origins), _short(f)) for f in single]
+            out += [_table(rows, ("claim", "origin", "what"), (30, 24, 40)), ""]
+        agreed = self.of_kind("agreement")
+        if agreed:
+            out += [f"Corroborated: independent origins agree ({len(agreed)})", "=" * 40]
+            rows = [(", ".join(f.claims), ", ".join(_origins(f)), f.message) for f in agreed]
+            out += [_table(rows, ("claims", "origins", "what"), (30, 20, 44)), ""]
+        repeated = self.of_kind("repetition")
+        if repeated:
+            out += [f"Repeated, not corroborated: one origin ({len(repeated)})", "=" * 40]
+            rows = [(", ".join(f.claims), ", ".join(_origins(f)), f.message) for f in repeated]
+            out += [_table(rows, ("claims", "origin", "what"), (30, 20, 44)), ""]
+        return "\n".join(out).rstrip() + "\n"
+
+    def _headline(self) -> str:
+        s = self.summary()
+        return (
+            f"{s['claims']} claims from {s['origins']} origins: {s['conflicts']} conflict"
+            f"{'s' if s['conflicts'] != 1 else ''}, {s['incomparables']} warning"
+            f"{'s' if s['incomparables'] != 1 else ''}, {s['agreements']} corroborated, "
+            f"{s['single_origin']} single-origin"
+        )
+
+    # -- Markdown ------------------------------------------------------------------
+
+    def to_markdown(self) -> str:
+        out = ["# factcheck report", "", self._headline() + ".", ""]
+        for title, kind in (
+            ("Conflicts", "conflict"),
+            ("Warnings", "incomparable"),
+        ):
+            found = self.of_kind(kind)
+            if not found:
+                continue
+            out += [f"## {title}", ""]
+            for number, finding in enumerate(found, 1):
+                out += [f"### {number}. {_md(finding.message)}", ""]
+                out += [f"- rule: `{finding.rule}`; claims: {_md_ids(finding.claims)}"]
+                out += [f"- {_md(line)}" for line in finding.arithmetic]
+                out += [f"- assumption: {_md(a)}" for a in finding.assumptions]
+                out += [
+                    f"- side {_md(s.label)}: {_md_ids(s.claims)}, "
+                    f"{len(s.origins)} origin{'s' if len(s.origins) != 1 else ''} "
+                    f"({_md(', '.join(s.origins))})"
+                    for s in finding.sides
+                ]
+                if finding.removal:
+                    out.append(
+                        f"- removing any one of {_md_ids(finding.removal)} restores consistency"
+                    )
+                out.append("")
+        for title, kind, headers in (
+            ("Single-origin figures", "single-origin", ("claim", "origin", "what")),
+            ("Corroborated agreements", "agreement", ("claims", "origins", "what")),
+            ("Repetitions (one origin)", "repetition", ("claims", "origin", "what")),
+        ):
+            found = self.of_kind(kind)
+            if not found:
+                continue
+            rows = [
+                (_md(", ".join(f.claims)), _md(", ".join(_origins(f))), _md(f.message))
+                for f in found
+            ]
+            out += [f"## {title}", "", tabulate(rows, headers, tablefmt="github"), ""]
+        return "\n".join(out).rstrip() + "\n"
+
+
+def _short(finding: Finding) -> str:
+    """A single-origin finding's message without the origin, shown in its own column."""
+    head, _, tail = finding.message.partition(" rests on one origin")
+    return head + tail.partition(";")[1] + tail.partition(";")[2]
+
+
+def _origins(finding: Finding) -> list[str]:
+    return sorted({o for side in finding.sides for o in side.origins})
+
+
+def _block(number: int, finding: Finding) -> list[str]:
+    wrap = textwrap.TextWrapper(
+        width=WIDTH, subsequent_indent="    ", break_on_hyphens=False, break_long_words=False
+    )
+    lines = wrap.wrap(f"{number}. [{finding.rule}] {finding.message}")
+    detail = textwrap.TextWrapper(
+        width=WIDTH,
+        initial_indent="   - ",
+        subsequent_indent="     ",
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+    for line in finding.arithmetic:
+        lines += detail.wrap(line)
+    for assumption in finding.assumptions:
+        lines += detail.wrap(f"assumption: {assumption}")
+    for side in finding.sides:
+        count = len(side.origins)
+        lines += detail.wrap(
+            f"{side.label}: {', '.join(side.claims)}; {count} independent origin"
+            f"{'s' if count != 1 else ''} ({', '.join(side.origins)})"
+        )
+    if finding.removal:
+        lines += detail.wrap(
+            f"removing any one of {', '.join(finding.removal)} would restore consistency"
+        )
+    return [*lines, ""]
+
+
+def _table(
+    rows: Sequence[tuple[str, ...]], headers: tuple[str, ...], widths: tuple[int, ...]
+) -> str:
+    """A plain table whose cells wrap at spaces only (ids keep their hyphens)."""
+    wrapped = [
+        tuple(
+            "\n".join(textwrap.wrap(cell, width, break_on_hyphens=False, break_long_words=False))
+            for cell, width in zip(row, widths, strict=True)
+        )
+        for row in rows
+    ]
+    return tabulate(wrapped, headers, tablefmt="simple")
+
+
+def _md(text: str) -> str:
+    """Text safe inside Markdown (and its tables)."""
+    out = text.replace("\\", "\\\\")
+    for char in "|*_`[]<>#":
+        out = out.replace(char, "\\" + char)
+    return out.replace("\n", " ")
+
+
+def _md_ids(ids: tuple[str, ...]) -> str:
+    return ", ".join(f"`{i}`" for i in ids)
+
+
+def _finding_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "kind": finding.kind,
+        "severity": finding.severity,
+        "rule": finding.rule,
+        "claims": list(finding.claims),
+        "message": finding.message,
+        "arithmetic": list(finding.arithmetic),
+        "assumptions": list(finding.assumptions),
+        "sides": [
+            {"label": s.label, "claims": list(s.claims), "origins": list(s.origins)}
+            for s in finding.sides
+        ],
+        "removal": list(finding.removal),
+    }
+
+
+def _bound(x: float, dates: bool) -> float | str | None:
+    if math.isinf(x):
+        return None
+    if dates:
+        return date.fromordinal(int(x)).isoformat()
+    return x
+
+
+def _interval_dict(value: Amount | DateValue | Category) -> dict[str, Any] | None:
+    if isinstance(value, Category):
+        return None
+    interval: Interval = value.interval
+    dates = isinstance(value, DateValue)
+    return {
+        "lo": _bound(interval.lo, dates),
+        "hi": _bound(interval.hi, dates),
+        "lo_open": interval.lo_open,
+        "hi_open": interval.hi_open,
+        "text": wording.days(interval) if dates else wording.interval(interval, value.unit),  # type: ignore[union-attr]
+    }
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

@@ -1,0 +1,23 @@
+"""The consistency rules, each a small unit that reads the scope index and yields findings.
+
+Order matters only for reading the code: the report sorts findings itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ..findings import Finding
+from ..scopes import ScopeIndex
+from . import currencies, hierarchy, relations, same_scope
+
+Rule = Callable[[ScopeIndex], Iterator[Finding]]
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("same-scope", same_scope.check),
+    ("currency", currencies.check),
+    ("relation", relations.check),
+    ("part-whole", hierarchy.part_whole),
+    ("parts-sum", hierarchy.parts_sum),
+    ("cover", hierarchy.cover),
+)

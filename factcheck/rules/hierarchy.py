@@ -1,0 +1,325 @@
+"""Rules for additive metrics along the desk's hierarchies (spec section 5.3).
+
+- ``part_whole``: a part is at most its whole (an entity ``part_of`` or member
+  of another, a period inside another, one product among all products, one
+  counterparty among all), along the axes the metric adds up on.
+- ``parts_sum``: disjoint parts together are at most the whole (members of a
+  group, periods that do not overlap, distinct products).
+- ``cover``: parts that cover the whole add up to it (all members of a group;
+  H1 + H2, four quarters or twelve months of a year, ...).
+
+Each rule looks parts and wholes up in the scope index, so it visits each
+claim a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Iterator
+
+from .. import wording
+from ..explain import extreme_high, extreme_low, read_as, said, scope_words, wording_product
+from ..findings import Finding, Side
+from ..intervals import Interval, add
+from ..model import Claim
+from ..periods import Period
+from ..scopes import Cell, Scope, ScopeIndex, with_axis
+from ..values import Amount
+
+_AXIS = {"subject": 1, "period": 2, "product": 3, "counterparty": 4}
+
+
+def _bounds(claim: Claim) -> Interval:
+    assert isinstance(claim.value, Amount)
+    return claim.value.interval
+
+
+def _exceeds(low: Interval, high: Interval) -> bool:
+    """Whether every value of ``low`` is above every value of ``high``."""
+    return low.lo > high.hi or (low.lo == high.hi and (low.lo_open or high.hi_open))
+
+
+def _additive_cells(index: ScopeIndex) -> Iterator[tuple[Cell, frozenset[str]]]:
+    for cell in index.numeric_cells():
+        axes = index.metric(cell.scope).additive
+        if axes:
+            yield cell, axes
+
+
+# -- a part is at most its whole -------------------------------------------------------
+
+
+def part_whole(index: ScopeIndex) -> Iterator[Finding]:
+    for cell, axes in _additive_cells(index):
+        for whole_scope, why in _wholes(index, cell.scope, axes):
+            whole = index.cell(whole_scope, cell.unit)
+            if whole is None:
+                continue
+            part_claim, whole_claim = extreme_low(cell.claims), extreme_high(whole.claims)
+            if _exceeds(_bounds(part_claim), _bounds(whole_claim)):
+                yield _part_conflict(index, cell, whole, part_claim, whole_claim, why)
+
+
+def _wholes(index: ScopeIndex, scope: Scope, axes: frozenset[str]) -> Iterator[tuple[Scope, str]]:
+    metric, subject, period, product, party = scope
+    subjects = [(subject, "")]
+    if "subject" in axes:
+        subjects += [(w, f"{subject} is part of {w}") for w in index.subject_wholes(subject)]
+    periods = [(period, "")]
+    if "period" in axes and period:
+        periods += [
+            (p, f"{period} lies within {p}") for p in index.containing_periods(metric, period)
+        ]
+    products = [(product, "")]
+    if "product" in axes and product:
+        wider = {
+            s[3] for s in index.along(scope, 3) if s[3] != product and set(s[3]) >= set(product)
+        }
+        products += [
+            (p, f"{wording_product(product)} is among {wording_product(p) or 'all products'}")
+            for p in sorted({*wider, ()})
+        ]
+    parties = [(party, "")]
+    if "counterparty" in axes and party:
+        parties.append(("", f"{party} is one of all counterparties"))
+    for (s, ws), (p, wp), (prod, wprod), (c, wc) in itertools.product(
+        subjects, periods, products, parties
+    ):
+        if (s, p, prod, c) == (subject, period, product, party):
+            continue
+        yield (metric, s, p, prod, c), "; ".join(w for w in (ws, wp, wprod, wc) if w)
+
+
+def _part_conflict(
+    index: ScopeIndex, part: Cell, whole: Cell, part_claim: Claim, whole_claim: Claim, why: str
+) -> Finding:
+    ids = (part_claim.id, whole_claim.id)
+    return Finding(
+        kind="conflict",
+        rule="part-whole",
+        claims=tuple(sorted(ids)),
+        message=f"a part cannot exceed its whole ({why}): {part_claim.id} puts "
+        f"{scope_words(index, part.scope)} at {read_as(part_claim)}, but {whole_claim.id} puts "
+        f"the whole, {scope_words(index, whole.scope)}, at {read_as(whole_claim)}",
+        arithmetic=(
+            f"part ≤ whole, but {read_as(part_claim)} > {read_as(whole_claim)}",
+            said(index, part_claim),
+            said(index, whole_claim),
+        ),
+        sides=(
+            Side("part", (part_claim.id,), index.origins.names([part_claim.id])),
+            Side("whole", (whole_claim.id,), index.origins.names([whole_claim.id])),
+        ),
+        removal=tuple(sorted(ids)),
+    )
+
+
+# -- disjoint parts add up to at most the whole ----------------------------------------------
+
+
+def parts_sum(index: ScopeIndex) -> Iterator[Finding]:
+    for whole, axes in _additive_cells(index):
+        for axis in sorted(axes):
+            parts = _disjoint_parts(index, whole, axis)
+            if len(parts) < 2:
+                continue
+            ceiling = extreme_high(whole.claims)
+            pushing = sorted(
+                ((extreme_low(p.claims), p) for p in parts),
+                key=lambda t: (-_bounds(t[0]).lo, t[0].id),
+            )
+            if _sum_exceeds([c for c, _ in pushing[:1]], ceiling):
+                continue  # one part alone exceeds the whole: the part-whole rule says so
+            for size in range(2, len(pushing) + 1):
+                if _sum_exceeds([c for c, _ in pushing[:size]], ceiling):
+                    yield _sum_conflict(index, whole, parts, pushing[:size], ceiling, axis)
+                    break
+
+
+def _sum_exceeds(claims: list[Claim], ceiling: Claim) -> bool:
+    lows = [_bounds(c) for c in claims]
+    total = sum(i.lo for i in lows)
+    top = _bounds(ceiling)
+    return total > top.hi or (total == top.hi and (any(i.lo_open for i in lows) or top.hi_open))
+
+
+def _restores(parts: list[Cell], whole: Cell, removed: Claim) -> bool:
+    """Whether the desk without ``removed`` satisfies 'parts add up to at most the whole'."""
+    rest = [c for c in whole.claims if c is not removed]
+    if not rest:
+        return True
+    lows = []
+    for cell in parts:
+        kept = [c for c in cell.claims if c is not removed]
+        if kept:
+            lows.append(extreme_low(kept))
+    return not _sum_exceeds(lows, extreme_high(rest))
+
+
+def _disjoint_parts(index: ScopeIndex, whole: Cell, axis: str) -> list[Cell]:
+    scope = whole.scope
+    if axis == "subject":
+        entity = index.desk.entities.get(scope[1])
+        members = entity.members if entity else ()
+        found = [index.cell(with_axis(scope, 1, m), whole.unit) for m in members]
+        return [c for c in found if c is not None]
+    if axis == "period" and scope[2]:
+        outer = index.periods[scope[2]]
+        inside = [
+            (index.periods[s[2]], s)
+            for s in index.along(scope, 2)
+            if s[2] and s[2] != scope[2] and outer.contains(index.periods[s[2]])
+        ]
+        cells = {s: index.cell(s, whole.unit) for _, s in inside}
+        weighted = [(p, cells[s]) for p, s in inside if cells[s] is not None]
+        return _heaviest_disjoint(weighted)  # type: ignore[arg-type]
+    if axis == "product" and not scope[3]:
+        singles = [s for s in index.along(scope, 3) if len(s[3]) == 1]
+        found = [index.cell(s, whole.unit) for s in sorted(singles)]
+        return [c for c in found if c is not None]
+    return []
+
+
+def _heaviest_disjoint(weighted: list[tuple[Period, Cell]]) -> list[Cell]:
+    """Non-overlapping periods whose lower bounds add up the most (weighted
+    interval scheduling, O(n log n))."""
+    items = sorted(weighted, key=lambda t: (t[0].end, t[0].start))
+    best: list[tuple[float, list[Cell]]] = [(0.0, [])]
+    ends = [p.end for p, _ in items]
+    for i, (period, cell) in enumerate(items):
+        weight = _bounds(extreme_low(cell.claims)).lo
+        j = bisect.bisect_left(ends, period.start, 0, i)
+        take = (best[j][0] + weight, [*best[j][1], cell])
+        best.append(take if take[0] > best[i][0] else best[i])
+    return best[-1][1]
+
+
+def _sum_conflict(
+    index: ScopeIndex,
+    whole: Cell,
+    parts: list[Cell],
+    used: list[tuple[Claim, Cell]],
+    ceiling: Claim,
+    axis: str,
+) -> Finding:
+    unit = whole.unit
+    lows = [_bounds(c).lo for c, _ in used]
+    terms = " + ".join(
+        f"{_label(cell.scope, axis)} {wording.quantity(lo, unit)}"
+        for (_, cell), lo in zip(used, lows, strict=True)
+    )
+    ids = [c.id for c, _ in used]
+    return Finding(
+        kind="conflict",
+        rule="parts-sum",
+        claims=tuple(sorted({*ids, ceiling.id})),
+        message=f"disjoint parts of {scope_words(index, whole.scope)} add up to more than the "
+        f"whole: at least {wording.quantity(sum(lows), unit)}, but {ceiling.id} says "
+        f"{read_as(ceiling)}",
+        arithmetic=(
+            f"{terms} = at least {wording.quantity(sum(lows), unit)} (the lowest reading of each), "
+            f"but the whole is {read_as(ceiling)}",
+            *(said(index, c) for c, _ in used),
+            said(index, ceiling),
+        ),
+        sides=(
+            Side("parts", tuple(sorted(ids)), index.origins.names(ids)),
+            Side("whole", (ceiling.id,), index.origins.names([ceiling.id])),
+        ),
+        removal=tuple(
+            sorted(c.id for c in [*(c for c, _ in used), ceiling] if _restores(parts, whole, c))
+        ),
+    )
+
+
+def _label(scope: Scope, axis: str) -> str:
+    value = scope[_AXIS[axis]]
+    return wording_product(value) if isinstance(value, tuple) else str(value)
+
+
+# -- parts that cover the whole add up to it ------------------------------------------------
+
+
+def cover(index: ScopeIndex) -> Iterator[Finding]:
+    for whole, axes in _additive_cells(index):
+        if whole.interval is None:
+            continue
+        for axis, parts in _covers(index, whole, axes):
+            intervals = [p.interval for p in parts]
+            total: Interval | None = Interval(0.0, 0.0)
+            for part in intervals:
+                total = None if part is None or total is None else add(total, part)
+            if total is not None and _exceeds(whole.interval, total):
+                yield _cover_conflict(index, whole, parts, total, axis)
+
+
+def _covers(
+    index: ScopeIndex, whole: Cell, axes: frozenset[str]
+) -> Iterator[tuple[str, list[Cell]]]:
+    scope = whole.scope
+    if "subject" in axes:
+        entity = index.desk.entities.get(scope[1])
+        if entity and entity.members:
+            found = [index.cell(with_axis(scope, 1, m), whole.unit) for m in entity.members]
+            present = [c for c in found if c is not None]
+            if len(present) == len(found):
+                yield "subject", present
+    if "period" in axes and scope[2]:
+        outer = index.periods[scope[2]]
+        by_kind: dict[str, list[tuple[Period, Cell]]] = {}
+        for s in index.along(scope, 2):
+            if not s[2] or s[2] == scope[2]:
+                continue
+            period = index.periods[s[2]]
+            cell = index.cell(s, whole.unit)
+            if cell is not None and outer.contains(period):
+                by_kind.setdefault(period.kind, []).append((period, cell))
+        for kind in sorted(by_kind):
+            tiles = sorted(by_kind[kind], key=lambda t: t[0].start)
+            if _tiles(outer, [p for p, _ in tiles]):
+                yield "period", [c for _, c in tiles]
+
+
+def _tiles(outer: Period, parts: list[Period]) -> bool:
+    """Whether sorted, non-overlapping parts cover every day of ``outer``."""
+    if not parts or parts[0].start != outer.start or parts[-1].end != outer.end:
+        return False
+    return all(b.start.toordinal() == a.end.toordinal() + 1 for a, b in itertools.pairwise(parts))
+
+
+def _cover_conflict(
+    index: ScopeIndex, whole: Cell, parts: list[Cell], total: Interval, axis: str
+) -> Finding:
+    unit = whole.unit
+    terms = " + ".join(
+        f"{_label(p.scope, axis)} " + ", ".join(f"'{c.value.text}'" for c in p.claims)
+        for p in parts
+    )
+    nominal = sum(_nominal(p) for p in parts)
+    ids = [c.id for p in parts for c in p.claims]
+    whole_ids = [c.id for c in whole.claims]
+    whole_text = ", ".join(f"'{c.value.text}'" for c in whole.claims)
+    return Finding(
+        kind="conflict",
+        rule="cover",
+        claims=tuple(sorted({*ids, *whole_ids})),
+        message=f"the parts of {scope_words(index, whole.scope)} add up to less than the whole",
+        arithmetic=(
+            f"{terms} = {wording.quantity(nominal, unit)} ({wording.interval(total, unit)}), "
+            f"but {_label(whole.scope, axis)} is {whole_text} "
+            f"({wording.interval(whole.interval, unit)})",  # type: ignore[arg-type]
+            *(said(index, c) for p in parts for c in p.claims),
+            *(said(index, c) for c in whole.claims),
+        ),
+        sides=(
+            Side("parts", tuple(sorted(ids)), index.origins.names(ids)),
+            Side("whole", tuple(sorted(whole_ids)), index.origins.names(whole_ids)),
+        ),
+        removal=tuple(sorted(whole_ids)) if len(whole_ids) == 1 else (),
+    )
+
+
+def _nominal(cell: Cell) -> float:
+    values = [c.value.nominal for c in cell.claims if isinstance(c.value, Amount)]
+    return sum(values) / len(values) if values else 0.0

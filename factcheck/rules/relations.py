@@ -1,0 +1,297 @@
+"""Rule: arithmetic the desk declares between metrics (``spend = units * price``)
+must be satisfiable on every scope where all three are claimed.
+
+The three intervals are checked with interval arithmetic: the relation holds
+for some values iff the result's interval meets ``left op right``. A claim on
+an intensive metric (a price) whose scope is broader (a whole the subject is
+part of, a period containing this one, all products) stands in for a missing
+one, and the finding says so as an assumption.
+
+Where the relation holds and two origins stand on the two sides, the finding
+is a corroborated agreement: the FT's units and amount imply the price another
+origin states.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from .. import wording
+from ..explain import read_as, said, scope_words
+from ..findings import Finding, Side
+from ..intervals import OPERATIONS, Interval, add, div, intersection, mul, sub
+from ..model import Claim, Metric, Relation
+from ..scopes import Cell, Scope, ScopeIndex, base_of
+from ..units import concrete, is_currency
+from ..values import Amount
+
+RULE = "relation"
+MAX_TRIPLES = 64  # individual claim triples tried when looking for the smallest conflict
+_SYMBOL = {"*": "×", "/": "÷", "+": "+", "-": "−"}
+
+Base = tuple[str, str, tuple[str, ...], str]  # subject, period, product, counterparty
+
+
+def check(index: ScopeIndex) -> Iterator[Finding]:
+    for relation in index.desk.relations:
+        yield from _relation(index, relation)
+
+
+def _relation(index: ScopeIndex, relation: Relation) -> Iterator[Finding]:
+    metrics = [index.desk.metrics[m] for m in (relation.result, relation.left, relation.right)]
+    anchors = [m for m in metrics if not m.intensive] or metrics
+    bases: set[tuple[Base, str]] = set()
+    for metric in anchors:
+        for cell in index.by_metric.get(metric.id, ()):
+            currency = _currency(cell.unit)
+            bases.add((base_of(cell.scope), currency))
+    for base, currency in sorted(bases):
+        found = [_find(index, metric, base, currency) for metric in metrics]
+        if any(f is None for f in found):
+            continue
+        cells = [f[0] for f in found if f is not None]
+        assumptions = tuple(f[1] for f in found if f is not None and f[1])
+        finding = _check(index, relation, base, cells, assumptions)
+        if finding is not None:
+            yield finding
+
+
+def _currency(unit: str) -> str:
+    return next((w for w in unit.replace("/", " ").split() if is_currency(w)), "")
+
+
+def _find(index: ScopeIndex, metric: Metric, base: Base, currency: str) -> tuple[Cell, str] | None:
+    """The cell of ``metric`` on ``base`` (or, for an intensive metric, on a broader
+    scope), with the assumption made in words ('' when exact)."""
+    unit = concrete(metric.unit.text, currency) if "currency" in metric.unit.text else None
+    subject, period, product, party = base
+    exact = index.by_scope.get((metric.id, *base))
+    if exact:
+        cell = _in_unit(exact, unit)
+        return (cell, "") if cell is not None else None
+    if not metric.intensive:
+        return None
+    periods = [period, *index.containing_periods(metric.id, period)] if period else [""]
+    for s in (subject, *index.subject_wholes(subject)):
+        for p in periods:
+            for prod in dict.fromkeys((product, ())):
+                for c in dict.fromkeys((party, "")):
+                    scope: Scope = (metric.id, s, p, prod, c)
+                    cell = _in_unit(index.by_scope.get(scope, []), unit)
+                    if cell is not None:
+                        ids = ", ".join(sorted(x.id for x in cell.claims))
+                        return cell, (
+                            f"{metric.id} stated for {scope_words(index, scope)} ({ids}) "
+                            f"is assumed to hold for {scope_words(index, (metric.id, *base))}"
+                        )
+    return None
+
+
+def _in_unit(cells: list[Cell], unit: str | None) -> Cell | None:
+    for cell in cells:
+        if unit is None or cell.unit == unit:
+            return cell
+    return None
+
+
+def _implied(relation: Relation, role: int, r: Interval, a: Interval, b: Interval) -> Interval:
+    """The interval of the result (role 0), left (1) or right (2) from the other two."""
+    op = relation.op
+    if role == 0:
+        return OPERATIONS[op](a, b)
+    if role == 1:  # left from result and right
+        return {"+": sub, "-": add, "*": div, "/": mul}[op](r, b)
+    # right from result and left
+    return {"+": lambda r_, a_: sub(r_, a_), "-": lambda r_, a_: sub(a_, r_),
+            "*": lambda r_, a_: div(r_, a_), "/": lambda r_, a_: div(a_, r_)}[op](r, a)  # fmt: skip
+
+
+def _nominal(relation: Relation, role: int, r: float, a: float, b: float) -> float | None:
+    try:
+        if role == 0:
+            return {"+": a + b, "-": a - b, "*": a * b, "/": a / b if b else None}[relation.op]
+        if role == 1:
+            return {"+": r - b, "-": r + b, "*": r / b if b else None, "/": r * b}[relation.op]
+        return {"+": r - a, "-": a - r, "*": r / a if a else None, "/": a / r if r else None}[
+            relation.op
+        ]
+    except (OverflowError, ZeroDivisionError):  # pragma: no cover - guarded above
+        return None
+
+
+def _holds(relation: Relation, r: Interval, a: Interval, b: Interval) -> bool:
+    return OPERATIONS[relation.op](a, b).intersects(r)
+
+
+def _interval(claims: list[Claim]) -> Interval | None:
+    common: Interval | None = None
+    for claim in claims:
+        assert isinstance(claim.value, Amount)
+        value = claim.value.interval
+        common = value if common is None else intersection(common, value)
+        if common is None:
+            return None
+    return common
+
+
+def _intervals(groups: list[list[Claim]]) -> tuple[Interval, Interval, Interval] | None:
+    """The common interval of each group of claims, or None when a group has none."""
+    r, a, b = (_interval(g) for g in groups)
+    if r is None or a is None or b is None:
+        return None
+    return r, a, b
+
+
+def _check(
+    index: ScopeIndex,
+    relation: Relation,
+    base: Base,
+    cells: list[Cell],
+    assumptions: tuple[str, ...],
+) -> Finding | None:
+    found = _intervals([c.claims for c in cells])
+    if found is None:
+        return None  # a scope that contradicts itself is reported by the same-scope rule
+    r, a, b = found
+    where = scope_words(index, (relation.result, *base)).partition(" of ")[2]
+    if _holds(relation, r, a, b):
+        return _agreement(index, relation, where, cells, assumptions)
+    triple = _smallest(relation, cells)
+    removal = []
+    for role, claim in enumerate(triple):
+        groups = [c.claims for c in cells]
+        groups[role] = [c for c in groups[role] if c is not claim]
+        if not groups[role]:
+            removal.append(claim.id)  # without it, the relation constrains nothing here
+            continue
+        rest = _intervals(groups)
+        if rest is not None and _holds(relation, *rest):
+            removal.append(claim.id)
+    left, right = triple[1], triple[2]
+    implied = OPERATIONS[relation.op](a, b)
+    unit = cells[0].unit
+    arithmetic = (
+        f"{relation.left} {_SYMBOL[relation.op]} {relation.right}: {read_as(left)} "
+        f"{_SYMBOL[relation.op]} {read_as(right)} = {wording.interval(implied, unit)}",
+        f"but {relation.result} is {read_as(triple[0])} ({triple[0].id})",
+        *(said(index, c) for c in triple),
+    )
+    ids = tuple(sorted({c.id for c in triple}))
+    operands = [c.id for c in triple[1:]]
+    return Finding(
+        kind="conflict",
+        rule=RULE,
+        claims=ids,
+        message=f"{relation.text} cannot hold for {where}: {relation.left} and "
+        f"{relation.right} imply {wording.interval(implied, unit)}, "
+        f"but {relation.result} is {read_as(triple[0])}",
+        arithmetic=arithmetic,
+        sides=(
+            Side(relation.result, (triple[0].id,), index.origins.names([triple[0].id])),
+            Side(
+                f"{relation.left} {_SYMBOL[relation.op]} {relation.right}",
+                tuple(operands),
+                index.origins.names(operands),
+            ),
+        ),
+        removal=tuple(sorted(removal)),
+        assumptions=assumptions,
+    )
+
+
+def _smallest(relation: Relation, cells: list[Cell]) -> tuple[Claim, Claim, Claim]:
+    """One claim per metric that already cannot hold together; the tightest claims
+    of each cell when no single triple fails within the search limit."""
+    triples = itertools.islice(
+        itertools.product(*(sorted(c.claims, key=lambda x: x.id) for c in cells)), MAX_TRIPLES
+    )
+    for triple in triples:
+        values = [t.value.interval for t in triple]  # type: ignore[union-attr]
+        if not _holds(relation, *values):
+            return triple  # type: ignore[return-value]
+    return tuple(sorted(c.claims, key=lambda x: x.id)[0] for c in cells)  # type: ignore[return-value]
+
+
+def _agreement(
+    index: ScopeIndex,
+    relation: Relation,
+    where: str,
+    cells: list[Cell],
+    assumptions: tuple[str, ...],
+) -> Finding:
+    metrics = [index.desk.metrics[c.metric] for c in cells]
+    role = next((i for i, m in enumerate(metrics) if m.intensive), 0)
+    target = cells[role]
+    inputs = [c for i, c in enumerate(cells) if i != role]
+    stated = [c.id for c in target.claims]
+    used = [c.id for cell in inputs for c in cell.claims]
+    origins_used, origins_stated = index.origins.names(used), index.origins.names(stated)
+    everyone = sorted({*origins_used, *origins_stated})
+    nominal = [_nominal_of(c) for c in cells]
+    known = [n for i, n in enumerate(nominal) if i != role]
+    others = [n for n in known if n is not None]
+    implied_nominal = (
+        _nominal(relation, role, *_slots(nominal)) if len(others) == len(known) else None
+    )
+    intervals = _intervals([c.claims for c in cells])
+    assert intervals is not None  # checked by the caller
+    implied = _implied(relation, role, *intervals)
+    unit = target.unit
+    in_words = wording.interval(implied, unit)
+    claim_words = ", ".join(f"'{c.value.text}'" for c in target.claims)
+    lines = []
+    if implied_nominal is not None:
+        pairs = list(zip(others, inputs, strict=True))
+        if role == 2 and relation.op in "-/":  # right = left - result, left / result
+            pairs.reverse()
+        given = f" {_SYMBOL[_inverse(relation, role)]} ".join(
+            wording.quantity(n, c.unit) for n, c in pairs
+        )
+        lines.append(f"{given} = {wording.quantity(implied_nominal, unit)} (as stated)")
+    lines.append(f"with the hedges: {metrics[role].id} is {in_words}")
+    lines.extend(said(index, c) for c in sorted(target.claims, key=lambda c: c.id))
+    near = ""
+    if implied_nominal is not None:
+        fits = _interval(target.claims)
+        inside = fits is not None and fits.contains(implied_nominal)
+        near = (
+            f"{wording.quantity(implied_nominal, unit)}, "
+            f"{'within' if inside else 'outside'} the stated {claim_words}"
+        )
+    else:
+        near = f"{in_words}, consistent with the stated {claim_words}"
+    kind = "agreement" if len(everyone) > 1 else "repetition"
+    return Finding(
+        kind=kind,
+        rule=RULE,
+        claims=tuple(sorted({*used, *stated})),
+        message=f"{relation.text} holds for {where}: the figures of "
+        f"{', '.join(origins_used)} imply {metrics[role].id} of {near} "
+        f"({len(everyone)} independent origin{'s' if len(everyone) != 1 else ''})",
+        arithmetic=tuple(lines),
+        sides=(
+            Side(f"{metrics[role].id} implied", tuple(sorted(used)), origins_used),
+            Side(f"{metrics[role].id} stated", tuple(sorted(stated)), origins_stated),
+        ),
+        assumptions=assumptions,
+    )
+
+
+def _nominal_of(cell: Cell) -> float | None:
+    values = {c.value.nominal for c in cell.claims if isinstance(c.value, Amount)}
+    return values.pop() if len(values) == 1 else None
+
+
+def _slots(nominal: list[float | None]) -> tuple[float, float, float]:
+    filled = [0.0 if n is None else n for n in nominal]
+    return filled[0], filled[1], filled[2]
+
+
+def _inverse(relation: Relation, role: int) -> str:
+    """The operation that gives the metric in ``role`` from the other two."""
+    if role == 0:
+        return relation.op
+    if role == 1:
+        return {"+": "-", "-": "+", "*": "/", "/": "*"}[relation.op]
+    return {"+": "-", "-": "-", "*": "/", "/": "/"}[relation.op]

@@ -1,0 +1,173 @@
+"""The scope index: claims grouped by what their value is about, and the
+hierarchies that relate one scope to another.
+
+A scope is (metric, subject, period, product, counterparty). Within a scope,
+claims are grouped again by unit: claims in different currencies cannot be
+compared and never are. Each group is a ``Cell``, holding the common part of
+its claims' intervals when they share one.
+
+Everything is built in one pass over the claims, with dictionaries keyed by
+scope, so rules look their neighbours up instead of comparing every claim
+with every other: cost grows with the number of claims, not its square.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .intervals import Interval, intersection
+from .model import Claim, Desk, Metric
+from .origins import Origins
+from .periods import Period
+from .values import Amount, Category, DateValue
+
+Scope = tuple[str, str, str, tuple[str, ...], str]  # metric, subject, period, product, party
+
+
+@dataclass
+class Cell:
+    """The claims of one scope in one unit ("USD", "GPU", "date", "category")."""
+
+    scope: Scope
+    unit: str
+    claims: list[Claim] = field(default_factory=list)
+
+    @cached_property
+    def interval(self) -> Interval | None:
+        """The values all claims allow, or None when they share none (or are words)."""
+        common: Interval | None = None
+        for claim in self.claims:
+            value = claim.value
+            if isinstance(value, Category):
+                return None
+            assert isinstance(value, Amount | DateValue)
+            common = value.interval if common is None else intersection(common, value.interval)
+            if common is None:
+                return None
+        return common
+
+    @property
+    def metric(self) -> str:
+        return self.scope[0]
+
+
+def unit_of(claim: Claim) -> str:
+    value = claim.value
+    if isinstance(value, Amount):
+        return value.unit
+    return "date" if isinstance(value, DateValue) else "category"
+
+
+class ScopeIndex:
+    """Claims by scope and unit, with the desk's hierarchies along each axis."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+        self.origins = Origins(desk)
+        self.cells: dict[tuple[Scope, str], Cell] = {}
+        self.by_scope: dict[Scope, list[Cell]] = {}
+        self.by_metric: dict[str, list[Cell]] = {}
+        self.periods: dict[str, Period] = {}
+        self.metric_periods: dict[str, set[str]] = {}
+        for claim in desk.claims:
+            scope = claim.scope
+            key = (scope, unit_of(claim))
+            cell = self.cells.get(key)
+            if cell is None:
+                cell = self.cells[key] = Cell(scope, key[1])
+                self.by_scope.setdefault(scope, []).append(cell)
+                self.by_metric.setdefault(scope[0], []).append(cell)
+            cell.claims.append(claim)
+            if claim.period is not None:
+                self.periods[claim.period.text] = claim.period
+                self.metric_periods.setdefault(claim.metric, set()).add(claim.period.text)
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        self._containing: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def metric(self, scope: Scope) -> Metric:
+        return self.desk.metrics[scope[0]]
+
+    def numeric_cells(self) -> Iterator[Cell]:
+        for cell in self.cells.values():
+            if cell.unit not in ("date", "category"):
+                yield cell
+
+    def cell(self, scope: Scope, unit: str) -> Cell | None:
+        return self.cells.get((scope, unit))
+
+    # -- hierarchies -------------------------------------------------------------
+
+    def subject_wholes(self, subject: str) -> tuple[str, ...]:
+        """Every entity ``subject`` is part of (transitively): its wholes and groups."""
+        found = self._ancestors.get(subject)
+        if found is not None:
+            return found
+        parents = self.parents(subject)
+        result: dict[str, None] = {}
+        for parent in parents:
+            result[parent] = None
+            for above in self.subject_wholes(parent):
+                result[above] = None
+        found = self._ancestors[subject] = tuple(result)
+        return found
+
+    @cached_property
+    def _groups_of(self) -> dict[str, list[str]]:
+        groups: dict[str, list[str]] = {}
+        for entity in self.desk.entities.values():
+            for member in entity.members:
+                groups.setdefault(member, []).append(entity.id)
+        return groups
+
+    def parents(self, subject: str) -> tuple[str, ...]:
+        entity = self.desk.entities.get(subject)
+        direct = entity.part_of if entity else ()
+        return tuple(dict.fromkeys((*direct, *self._groups_of.get(subject, ()))))
+
+    def containing_periods(self, metric: str, period: str) -> tuple[str, ...]:
+        """Periods with claims on ``metric`` that strictly contain ``period``."""
+        key = (metric, period)
+        found = self._containing.get(key)
+        if found is None:
+            inner = self.periods[period]
+            found = tuple(
+                sorted(
+                    other
+                    for other in self.metric_periods.get(metric, ())
+                    if other != period and self.periods[other].contains(inner)
+                )
+            )
+            self._containing[key] = found
+        return found
+
+    @cached_property
+    def _along(self) -> dict[tuple[int, Scope], list[Scope]]:
+        table: dict[tuple[int, Scope], list[Scope]] = {}
+        for scope in self.by_scope:
+            for axis in (1, 2, 3, 4):
+                key = (axis, _blank(scope, axis))
+                table.setdefault(key, []).append(scope)
+        return table
+
+    def along(self, scope: Scope, axis: int) -> list[Scope]:
+        """Scopes with claims that differ from ``scope`` only on ``axis``
+        (1 subject, 2 period, 3 product, 4 counterparty), itself included."""
+        return self._along.get((axis, _blank(scope, axis)), [])
+
+
+def with_axis(scope: Scope, axis: int, value: str | tuple[str, ...]) -> Scope:
+    """The scope with one axis (1 subject, 2 period, 3 product, 4 counterparty) replaced."""
+    items: list[object] = list(scope)
+    items[axis] = value
+    return tuple(items)  # type: ignore[return-value]
+
+
+def base_of(scope: Scope) -> tuple[str, str, tuple[str, ...], str]:
+    """The scope without its metric: what a relation ties several metrics on."""
+    return scope[1], scope[2], scope[3], scope[4]
+
+
+def _blank(scope: Scope, axis: int) -> Scope:
+    return with_axis(scope, axis, "\0")  # no name holds a NUL: a key for "any value here"
