@@ -21,7 +21,7 @@ from .values import (
     reading_from_mapping,
     to_amount,
 )
-from .world import ARTICLE_FIELDS, WorldBuilder
+from .world import ARTICLE_FIELDS, WorldBuilder, id_problem, valid_id
 from .yamlfile import YMap
 
 CLAIM_FIELDS = (
@@ -48,7 +48,10 @@ class DeskBuilder(WorldBuilder):
         allowed = (*CLAIM_FIELDS, *ARTICLE_FIELDS) if is_csv else CLAIM_FIELDS
         required = _REQUIRED if is_csv else (*_REQUIRED, "quote")
         complete = self.r.check(rec, what, allowed, required)
-        if ident and not self._register(self.claim_names, ident, rec.where("id"), "claim"):
+        if ident and not valid_id(ident):
+            self.r.report(rec.where("id"), *id_problem("claim", ident))
+            complete = False
+        elif ident and not self._register(self.claim_names, ident, rec.where("id"), "claim"):
             complete = False
         article = self._claim_article(rec, file, is_csv)
         source = self._claim_source(rec, article, what)

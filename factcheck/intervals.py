@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass
 
 from .errors import FactcheckError
@@ -81,12 +82,24 @@ def intersection(a: Interval, b: Interval) -> Interval | None:
     return Interval(lo, hi, lo_open, not hi_open)
 
 
+def _make(lo: float, hi: float, lo_open: bool, hi_open: bool) -> Interval:
+    """An interval from computed bounds; a bound that overflowed to the wrong
+    infinity becomes the largest float, open, so the result stays sound."""
+    if lo == math.inf:
+        lo, lo_open = sys.float_info.max, True
+    if hi == -math.inf:
+        hi, hi_open = -sys.float_info.max, True
+    if lo == hi:
+        return Interval(lo, hi)
+    return Interval(lo, hi, lo_open, hi_open)
+
+
 def add(a: Interval, b: Interval) -> Interval:
-    return Interval(a.lo + b.lo, a.hi + b.hi, a.lo_open or b.lo_open, a.hi_open or b.hi_open)
+    return _make(a.lo + b.lo, a.hi + b.hi, a.lo_open or b.lo_open, a.hi_open or b.hi_open)
 
 
 def sub(a: Interval, b: Interval) -> Interval:
-    return Interval(a.lo - b.hi, a.hi - b.lo, a.lo_open or b.hi_open, a.hi_open or b.lo_open)
+    return _make(a.lo - b.hi, a.hi - b.lo, a.lo_open or b.hi_open, a.hi_open or b.lo_open)
 
 
 def _times(x: float, y: float) -> float:
@@ -98,9 +111,7 @@ def _times(x: float, y: float) -> float:
 def _from_bounds(bounds: list[_Bound]) -> Interval:
     lo = min(bounds, key=lambda t: (t[0], not t[1]))
     hi = max(bounds, key=lambda t: (t[0], not t[1]))
-    if lo[0] == hi[0]:
-        return Interval(lo[0], hi[0])
-    return Interval(lo[0], hi[0], lo[1], hi[1])
+    return _make(lo[0], hi[0], lo[1], hi[1])
 
 
 def mul(a: Interval, b: Interval) -> Interval:

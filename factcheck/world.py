@@ -24,6 +24,22 @@ from .periods import Period, parse_period
 from .units import Unit, UnitBook, combine
 from .yamlfile import YMap
 
+_ID = re.compile(r"\w[\w.-]*")
+
+
+def valid_id(ident: str) -> bool:
+    """Ids are one word of letters, digits, '-', '_' and '.': they appear in reports,
+    tables, file names and graph exports, where other characters would need escaping."""
+    return _ID.fullmatch(ident) is not None
+
+
+def id_problem(kind: str, ident: str) -> tuple[str, str]:
+    return (
+        f"{kind} id '{ident}' must be one word of letters, digits, '-', '_' or '.'",
+        "use '-' between words",
+    )
+
+
 ARTICLE_FIELDS = frozenset({"article", "outlet", "published", "language", "url", "cites", "text"})
 _RELATION = re.compile(r"\s*([\w.-]+)\s*=\s*([\w.-]+)\s*([-+*/])\s*([\w.-]+)\s*")
 _PERCENT = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*")
@@ -67,8 +83,8 @@ class WorldBuilder:
         """The valid records of a named section, their fields checked:
         (id, fields, place, how messages name it)."""
         for ident, rec, where in named:
-            if not re.fullmatch(r"[^\s:]+", ident):
-                self.r.report(where, f"{kind} id '{ident}' must be one word", "use '-' for spaces")
+            if not valid_id(ident):
+                self.r.report(where, *id_problem(kind, ident))
                 continue
             what = f"{kind} '{ident}'"
             data = self.r.mapping(rec, where, what)
@@ -252,6 +268,9 @@ class WorldBuilder:
     def article(self, data: YMap, file: Path) -> None:
         self.r.check(data, "the article", ("id", *sorted(ARTICLE_FIELDS - {"article"}), "note"))
         ident = self.r.text(data, "id", "the article") or file.stem
+        if not valid_id(ident):
+            self.r.report(data.where("id"), *id_problem("article", ident))
+            return
         if self._register(self.source_names, ident, data.where("id"), "article"):
             self.article_recs[ident] = (data, file)
 

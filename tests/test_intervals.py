@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from factcheck.errors import FactcheckError
+from factcheck.intervals import OPERATIONS, Interval, add, div, intersection, mul, sub
+
+INF = math.inf
+
+
+def test_open_and_closed_bounds_decide_contact() -> None:
+    assert Interval(1, 5).intersects(Interval(5, 7))
+    assert not Interval(1, 5, hi_open=True).intersects(Interval(5, 7))
+    assert not Interval(1, 5).intersects(Interval(5, 7, lo_open=True))
+    assert Interval(0, INF).hi_open  # infinite bounds are always open
+
+
+def test_an_empty_interval_is_refused() -> None:
+    with pytest.raises(FactcheckError):
+        Interval(2, 1)
+    with pytest.raises(FactcheckError):
+        Interval(1, 1, lo_open=True)
+
+
+def test_intersection_keeps_the_tighter_bound() -> None:
+    assert intersection(Interval(1, 5), Interval(3, INF, lo_open=True)) == Interval(
+        3, 5, True, False
+    )
+    assert intersection(Interval(1, 5, hi_open=True), Interval(5, 7)) is None
+
+
+def test_arithmetic() -> None:
+    assert add(Interval(1, 2), Interval(3, 4, lo_open=True)) == Interval(4, 6, True, False)
+    assert sub(Interval(10, 20), Interval(1, 2)) == Interval(8, 19)
+    assert mul(Interval(1e5, INF), Interval(8000, 12000)) == Interval(8e8, INF)
+    assert div(Interval(8e8, 1.2e9), Interval(8e4, 1.2e5)).lo == pytest.approx(6666.666, rel=1e-6)
+    more = div(Interval(1e9, INF, lo_open=True), Interval(1e5, INF))
+    assert (more.lo, more.lo_open, more.hi) == (0, True, INF)
+
+
+def test_dividing_by_an_interval_holding_zero_claims_nothing() -> None:
+    assert div(Interval(1, 2), Interval(0, 3)) == Interval(-INF, INF)
+
+
+finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
+
+
+@given(finite, finite, finite, finite, st.floats(0, 1), st.floats(0, 1), st.sampled_from("+-*/"))
+def test_every_result_of_two_members_lies_in_the_result_interval(
+    a: float, b: float, c: float, d: float, s: float, t: float, op: str
+) -> None:
+    """Interval arithmetic is sound: it never rules out a value that is possible."""
+    x_int, y_int = Interval(min(a, b), max(a, b)), Interval(min(c, d), max(c, d))
+    x = min(max(x_int.lo + s * (x_int.hi - x_int.lo), x_int.lo), x_int.hi)
+    y = min(max(y_int.lo + t * (y_int.hi - y_int.lo), y_int.lo), y_int.hi)
+    assume(op != "/" or y != 0)
+    value = {"+": x + y, "-": x - y, "*": x * y, "/": x / y if y else 0.0}[op]
+    result = OPERATIONS[op](x_int, y_int)
+    slack = 1e-9 * max(1.0, abs(value))
+    assert result.lo - slack <= value <= result.hi + slack

@@ -1,0 +1,269 @@
+"""Each consistency rule on small desks: what it must flag, and what it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import Report, load, reconcile
+
+from .conftest import MakeDesk
+
+
+def claims(*rows: str) -> str:
+    text = "claims:\n"
+    for number, row in enumerate(rows, 1):
+        source = "" if "source:" in row else "source: wire, "
+        text += f"  - {{id: c{number}, {source}quote: q, {row}}}\n"
+    return text
+
+
+def run(make_desk: MakeDesk, *rows: str, extra: str = "") -> Report:
+    return reconcile(load(make_desk({"c.yaml": claims(*rows) + extra})))
+
+
+def kinds(report: Report, kind: str = "conflict") -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.rule, f.claims) for f in report.findings if f.kind == kind]
+
+
+# -- same scope ---------------------------------------------------------------------
+
+
+def test_disjoint_readings_conflict_with_the_smallest_pair(make_desk: MakeDesk) -> None:
+    report = run(
+        make_desk,
+        "subject: acme, metric: spend, period: 2023, value: about 1 billion USD",
+        "subject: acme, metric: spend, period: 2023, value: 1.1 billion USD",
+        "subject: acme, metric: spend, period: 2023, value: at least 4 billion USD",
+    )
+    assert kinds(report) == [("same-scope", ("c2", "c3"))]
+    (conflict,) = report.conflicts
+    assert conflict.removal == ("c3",)  # without c3 the other two agree
+    assert "3.8 to 4.2" not in conflict.message
+    assert "at least 4 billion USD" in " ".join(conflict.arithmetic)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("about 1 billion USD", "1.15 billion USD"),  # [0.8, 1.2] meets [1.0925, 1.2075]
+        ("at most 100 USD", "exactly 100 USD"),  # closed bounds touch
+        ("nearly 5 billion USD", "exactly 4 billion USD"),  # nearly: 20% below, not above
+    ],
+)
+def test_overlapping_readings_are_not_flagged(make_desk: MakeDesk, a: str, b: str) -> None:
+    report = run(
+        make_desk,
+        f"subject: acme, metric: spend, period: 2023, value: {a}",
+        f"subject: acme, metric: spend, period: 2023, value: {b}",
+    )
+    assert kinds(report) == []
+
+
+def test_open_bounds_that_only_touch_conflict(make_desk: MakeDesk) -> None:
+    report = run(
+        make_desk,
+        "subject: acme, metric: spend, period: 2023, value: less than 100 USD",
+        "subject: acme, metric: spend, period: 2023, value: exactly 100 USD",
+    )
+    assert kinds(report) == [("same-scope", ("c1", "c2"))]
+
+
+def test_different_scopes_are_never_compared(make_desk: MakeDesk) -> None:
+    report = run(
+        make_desk,
+        "subject: acme, metric: spend, period: 2023, value: exactly 1 USD",
+        "subject: acme, metric: spend, period: 2022, value: exactly 9 USD",
+        "subject: globex, metric: spend, period: 2023, value: exactly 9 USD",
+        "subject: acme, metric: spend, value: exactly 9 USD",
+    )
+    assert kinds(report) == []
+
+
+def test_dates_and_categories(make_desk: MakeDesk) -> None:
+    report = run(
+        make_desk,
+        "subject: acme, metric: launch, value: before 2022-09",
+        "subject: acme, metric: launch, value: 2022-09",
+        "subject: globex, metric: launch, value: 2022",
+        "subject: globex, metric: launch, value: 2022-09",
+        "subject: acme, metric: status, period: 2023, value: restricted",
+        "subject: acme, metric: status, period: 2023, value: Unrestricted",
+        "subject: globex, metric: status, period: 2023, value: restricted",
+        "subject: globex, metric: status, period: 2023, value: RESTRICTED",
+    )
+    assert kinds(report) == [("same-scope", ("c1", "c2")), ("same-scope", ("c5", "c6"))]
+
+
+def test_agreement_counts_origins_not_claims(make_desk: MakeDesk) -> None:
+    rows = [
+        "subject: acme, metric: spend, period: 2023, value: about 1 billion USD",
+        "subject: acme, metric: spend, period: 2023, value: 1 billion USD",
+    ]
+    same = run(make_desk, *rows)
+    assert kinds(same, "repetition") == [("same-scope", ("c1", "c2"))]
+    assert kinds(same, "agreement") == []
+    other = run(make_desk, rows[0], rows[1] + ", source: daily")
+    assert kinds(other, "agreement") == [("same-scope", ("c1", "c2"))]
+    assert kinds(other, "single-origin") == []
+
+
+# -- currencies ------------------------------------------------------------------------
+
+
+def test_different_currencies_are_incomparable_not_a_conflict(make_desk: MakeDesk) -> None:
+    report = run(
+        make_desk,
+        "subject: acme, metric: spend, period: 2023, value: exactly 1 billion USD",
+        "subject: acme, metric: spend, period: 2023, value: exactly 7 billion CNY",
+    )
+    assert kinds(report) == []
+    assert kinds(report, "incomparable") == [("currency", ("c1", "c2"))]
+    assert report.exit_code("conflict") == 0 and report.exit_code("warning") == 1
+
+
+# -- relations ----------------------------------------------------------------------------
+
+
+def test_units_times_price_must_match_spend(make_desk: MakeDesk) -> None:
+    report = run(
+        make_desk,
+        "subject: acme, metric: units, period: 2023, value: about 100000 GPU",
+        "subject: acme, metric: price, period: 2023, value: about 10000 USD/GPU",
+        "subject: acme, metric: spend, period: 2023, value: 5 billion USD",
+    )
+    assert kinds(report) == [("relation", ("c1", "c2", "c3"))]
+    (conflict,) = report.conflicts
+    assert conflict.arithmetic[0] == (
+        "units × price: 80,000 to 120,000 GPU × 8,000 to 12,000 USD/GPU = 640 million to "
+        "1.44 billion USD"
+    )
+    assert set(conflict.removal) == {"c1", "c2", "c3"}
+
+
+def test_a_relation_that_holds_is_an_agreement_with_the_implied_figure(
+    make_desk: MakeDesk,
+) -> None:
+    report = run(
+        make_desk,
+        "subject: acme, metric: units, period: 2023, value: about 100000 GPU",
+        "subject: acme, metric: price, period: 2023, value: about 10000 USD/GPU, source: daily",
+        "subject: acme, metric: spend, period: 2023, value: about 1 billion USD",
+    )
+    assert kinds(report) == []
+    (agreement,) = report.of_kind("agreement")
+    assert agreement.arithmetic[0] == "1 billion USD ÷ 100,000 GPU = 10,000 USD/GPU (as stated)"
+    assert "within the stated 'about 10000 USD/GPU'" in agreement.message
+
+
+def test_a_broader_price_applies_as_a_stated_assumption(make_desk: MakeDesk) -> None:
+    report = run(
+        make_desk,
+        "subject: acme, metric: units, period: 2023-H1, product: chip, value: exactly 1000 GPU",
+        "subject: market, metric: price, period: 2023, value: exactly 10 USD/GPU",
+        "subject: acme, metric: spend, period: 2023-H1, product: chip, value: exactly 1 million USD",
+    )
+    (conflict,) = report.conflicts
+    assert conflict.rule == "relation"
+    assert conflict.assumptions == (
+        "price stated for price of market in 2023 (c2) is assumed to hold for price of acme "
+        "in 2023-H1, product chip",
+    )
+
+
+def test_a_broader_additive_figure_is_not_used_in_a_relation(make_desk: MakeDesk) -> None:
+    report = run(
+        make_desk,
+        "subject: acme, metric: units, period: 2023, value: exactly 1000 GPU",
+        "subject: acme, metric: price, period: 2023, value: exactly 10 USD/GPU",
+        "subject: market, metric: spend, period: 2023, value: exactly 1 million USD",
+    )
+    assert kinds(report) == []
+
+
+# -- additive hierarchies ---------------------------------------------------------------------
+
+
+def test_a_part_cannot_exceed_its_whole(make_desk: MakeDesk) -> None:
+    report = run(
+        make_desk,
+        "subject: group, metric: spend, period: 2022, value: 4 billion USD",
+        "subject: market, metric: spend, period: 2022, value: about 1 billion USD",
+        "subject: acme, metric: spend, period: 2022-Q3, value: about 100 million USD",
+    )
+    assert kinds(report) == [("part-whole", ("c1", "c2"))]
+    (conflict,) = report.conflicts
+    assert "group is part of market" in conflict.message
+
+
+def test_members_add_up_to_at_most_the_group(make_desk: MakeDesk) -> None:
+    report = run(
+        make_desk,
+        "subject: acme, metric: spend, period: 2022, value: exactly 6 USD",
+        "subject: globex, metric: spend, period: 2022, value: exactly 5 USD",
+        "subject: group, metric: spend, period: 2022, value: exactly 10 USD",
+    )
+    assert kinds(report) == [("parts-sum", ("c1", "c2", "c3"))]
+
+
+def test_halves_cover_the_year(make_desk: MakeDesk) -> None:
+    report = run(
+        make_desk,
+        "subject: acme, metric: energy, period: 2023-H1, value: 30 GWh",
+        "subject: acme, metric: energy, period: 2023-H2, value: 12 GWh",
+        "subject: acme, metric: energy, period: 2023, value: 48 GWh",
+    )
+    assert kinds(report) == [("cover", ("c1", "c2", "c3"))]
+    (conflict,) = report.conflicts
+    assert conflict.arithmetic[0] == (
+        "2023-H1 '30 GWh' + 2023-H2 '12 GWh' = 42 GWh (39.9 to 44.1 GWh), "
+        "but 2023 is '48 GWh' (45.6 to 50.6 GWh)".replace("50.6", "50.4")
+    )
+
+
+def test_parts_that_do_not_cover_are_not_required_to_add_up(make_desk: MakeDesk) -> None:
+    report = run(
+        make_desk,
+        "subject: acme, metric: energy, period: 2023-H1, value: 30 GWh",
+        "subject: acme, metric: energy, period: 2023-Q3, value: 5 GWh",
+        "subject: acme, metric: energy, period: 2023, value: 48 GWh",
+    )
+    assert kinds(report) == []
+
+
+def test_quarters_overlapping_a_half_are_not_summed_twice(make_desk: MakeDesk) -> None:
+    report = run(
+        make_desk,
+        "subject: acme, metric: energy, period: 2023-H1, value: exactly 30 GWh",
+        "subject: acme, metric: energy, period: 2023-Q1, value: exactly 15 GWh",
+        "subject: acme, metric: energy, period: 2023-Q2, value: exactly 15 GWh",
+        "subject: acme, metric: energy, period: 2023, value: at most 40 GWh",
+    )
+    assert kinds(report) == []
+
+
+def test_additive_axes_limit_the_checks(make_desk: MakeDesk) -> None:
+    stock = "metrics:\n  staff: {unit: person, additive: [subject]}\n"
+    report = run(
+        make_desk,
+        "subject: acme, metric: staff, period: 2023-Q1, value: exactly 100 people",
+        "subject: acme, metric: staff, period: 2023, value: exactly 100 people",
+        "subject: acme, metric: staff, period: 2023-Q2, value: exactly 100 people",
+        extra=stock,
+    )
+    assert kinds(report) == []
+    report = run(
+        make_desk,
+        "subject: acme, metric: staff, period: 2023, value: exactly 100 people",
+        "subject: group, metric: staff, period: 2023, value: exactly 50 people",
+        extra=stock,
+    )
+    assert kinds(report) == [("part-whole", ("c1", "c2"))]
+
+
+def test_a_product_is_part_of_all_products(make_desk: MakeDesk) -> None:
+    report = run(
+        make_desk,
+        "subject: acme, metric: units, period: 2023, product: chip, value: exactly 500 GPU",
+        "subject: acme, metric: units, period: 2023, value: exactly 100 GPU",
+    )
+    assert kinds(report) == [("part-whole", ("c1", "c2"))]
