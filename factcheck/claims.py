@@ -41,6 +41,7 @@ class DeskBuilder(WorldBuilder):
         self.claim_list: list[Claim] = []
         self._derived: list[tuple[Claim, YMap]] = []
         self._values: dict[tuple[Any, str], Value | ValueSyntaxError] = {}
+        self._article_of_file: dict[Path, str] | None = None
 
     def claim(self, rec: YMap, file: Path, is_csv: bool) -> None:
         ident = self.r.text(rec, "id", "a claim")
@@ -105,10 +106,9 @@ class DeskBuilder(WorldBuilder):
         if is_csv:
             ident = self.r.text(rec, "article", "the row") or file.stem
             return ident if ident in self.article_list else ""
-        for ident, (_, article_file) in self.article_recs.items():
-            if article_file == file:
-                return ident
-        return ""
+        if self._article_of_file is None:
+            self._article_of_file = {f: ident for ident, (_, f) in self.article_recs.items()}
+        return self._article_of_file.get(file, "")
 
     def _claim_source(self, rec: YMap, article: str, what: str) -> str:
         name = self.r.text(rec, "source", what)
