@@ -6,12 +6,15 @@ expressions, and reading a value is the costly part of loading a claim.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import process
+
 from .errors import Location, ValueSyntaxError
 from .model import MODALITIES, Claim, Desk, Metric
-from .names import Names, UnknownName
+from .names import UnknownName
 from .periods import parse_period
 from .values import (
     Value,
@@ -29,6 +32,7 @@ CLAIM_FIELDS = (
     "modality", "quote", "quote_lang", "derived_from", "note",
 )  # fmt: skip
 _REQUIRED = ("id", "subject", "metric", "value")
+PENDING = "\0pending"  # a source to resolve once every file is read
 _VALUE_FIELDS = ("amount", "qualifier", "unit", "min", "max")
 
 
@@ -37,11 +41,12 @@ class DeskBuilder(WorldBuilder):
 
     def __init__(self, root: Path, reader: Any) -> None:
         super().__init__(root, reader)
-        self.claim_names = Names("claim")
+        self.claim_ids: dict[str, Location] = {}
         self.claim_list: list[Claim] = []
-        self._derived: list[tuple[Claim, YMap]] = []
+        self._derived: list[tuple[Claim, Location]] = []
         self._values: dict[tuple[Any, str], Value | ValueSyntaxError] = {}
-        self._article_of_file: dict[Path, str] | None = None
+        # sources named before the article they refer to was read: (claim index, name, place)
+        self._pending: list[tuple[int, str, Location, str]] = []
 
     def claim(self, rec: YMap, file: Path, is_csv: bool) -> None:
         ident = self.r.text(rec, "id", "a claim")
@@ -52,10 +57,18 @@ class DeskBuilder(WorldBuilder):
         if ident and not valid_id(ident):
             self.r.report(rec.where("id"), *id_problem("claim", ident))
             complete = False
-        elif ident and not self._register(self.claim_names, ident, rec.where("id"), "claim"):
+        elif ident in self.claim_ids:
+            first = self.claim_ids[ident]
+            self.r.report(
+                rec.where("id"),
+                f"claim id '{ident}' is already used at {first}",
+                "give each one its own id",
+            )
             complete = False
+        elif ident:
+            self.claim_ids[ident] = rec.where("id")
         article = self._claim_article(rec, file, is_csv)
-        source = self._claim_source(rec, article, what)
+        source, source_name, source_where = self._claim_source(rec, article, what)
         subject = self._entity(rec, "subject", what)
         product = tuple(
             sorted(
@@ -80,7 +93,8 @@ class DeskBuilder(WorldBuilder):
         complete = complete and bool(modality)
         if not (complete and source and subject and metric and value is not None):
             return
-        language = self.article_list[article].language if article in self.article_list else ""
+        raw_article = self.article_recs.get(article)
+        language = self.r.text(raw_article[0], "language", what) if raw_article else ""
         claim = Claim(
             id=ident,
             source=source,
@@ -98,37 +112,55 @@ class DeskBuilder(WorldBuilder):
             article=article,
             where=rec.where(),
         )
+        if source == PENDING:
+            self._pending.append((len(self.claim_list), source_name, source_where, what))
         self.claim_list.append(claim)
         if claim.derived_from:
-            self._derived.append((claim, rec))
+            self._derived.append((claim, rec.where("derived_from")))
 
     def _claim_article(self, rec: YMap, file: Path, is_csv: bool) -> str:
         if is_csv:
             ident = self.r.text(rec, "article", "the row") or file.stem
-            return ident if ident in self.article_list else ""
-        if self._article_of_file is None:
-            self._article_of_file = {f: ident for ident, (_, f) in self.article_recs.items()}
-        return self._article_of_file.get(file, "")
+            return ident if ident in self.article_recs else ""
+        return self.article_of_file.get(file, "")
 
-    def _claim_source(self, rec: YMap, article: str, what: str) -> str:
-        name = self.r.text(rec, "source", what)
-        if name:
+    def _claim_source(self, rec: YMap, article: str, what: str) -> tuple[str, str, Location]:
+        """The claim's source id (or PENDING when it may be an article read later),
+        with the name as written and where."""
+        name, where = self.r.text(rec, "source", what), rec.where("source")
+        raw = self.article_recs.get(article)
+        if not name and raw is not None:
+            data = raw[0]
+            cites = self.r.words(data, "cites", f"article '{article}'")
+            name, where = (
+                (cites[0], data.where("cites"))
+                if len(cites) == 1
+                else (
+                    self.r.text(data, "outlet", f"article '{article}'"),
+                    data.where("outlet"),
+                )
+            )
+        if not name:
+            self.r.report(
+                rec.where(),
+                f"{what} has no source",
+                "add 'source:', or an 'article:' with an outlet or a single 'cites' entry",
+            )
+            return "", "", where
+        try:
+            return self.source_names.resolve(name, "source"), name, where
+        except UnknownName:
+            return PENDING, name, where  # perhaps an article in a file not read yet
+
+    def resolve_pending(self) -> None:
+        """Resolve sources that named articles read later; report those still unknown."""
+        for index, name, where, what in self._pending:
             try:
-                return self.source_names.resolve(name, "source")
+                source = self.source_names.resolve(name, "source")
             except UnknownName as exc:
-                self.r.report(rec.where("source"), f"{what}: {exc.message}", exc.hint)
-                return ""
-        found = self.article_list.get(article)
-        if found is not None and len(found.cites) == 1:
-            return found.cites[0]
-        if found is not None and found.outlet:
-            return found.outlet
-        self.r.report(
-            rec.where(),
-            f"{what} has no source",
-            "add 'source:', or an 'article:' with an outlet or a single 'cites' entry",
-        )
-        return ""
+                self.r.report(where, f"{what}: {exc.message}", exc.hint)
+                continue
+            self.claim_list[index] = replace(self.claim_list[index], source=source)
 
     def _entity(self, rec: YMap, key: str, what: str) -> str:
         return self._entity_name(rec, key, self.r.text(rec, key, what), what)
@@ -198,17 +230,15 @@ class DeskBuilder(WorldBuilder):
             return exc
 
     def check_derivations(self) -> None:
-        for claim, rec in self._derived:
+        for claim, where in self._derived:
             for other in claim.derived_from:
                 if other == claim.id:
+                    self.r.report(where, f"claim '{claim.id}' derives from itself")
+                elif other not in self.claim_ids:
                     self.r.report(
-                        rec.where("derived_from"), f"claim '{claim.id}' derives from itself"
-                    )
-                elif other not in self.claim_names:
-                    self.r.report(
-                        rec.where("derived_from"),
+                        where,
                         f"claim '{claim.id}': unknown claim '{other}' in derived_from",
-                        self.claim_names.suggest(other),
+                        _suggest_claim(other, self.claim_ids),
                     )
 
     def desk(self, files: tuple[Path, ...]) -> Desk:
@@ -224,6 +254,11 @@ class DeskBuilder(WorldBuilder):
             units=self.book,
             files=files,
         )
+
+
+def _suggest_claim(name: str, known: dict[str, Location]) -> str:
+    near = process.extractOne(name, list(known), score_cutoff=80)
+    return f"did you mean '{near[0]}'?" if near else "no claim in the desk has this id"
 
 
 def _plain(raw: Any) -> str:

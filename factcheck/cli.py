@@ -19,7 +19,7 @@ from .atomic import write_atomic
 from .errors import DeskError, FactcheckError
 from .loader import load
 from .reconcile import reconcile as run_reconcile
-from .report import FAIL_ON
+from .report import FAIL_ON, LIMIT
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -106,15 +106,25 @@ def validate(path: Path, sources: Path | None) -> None:
     show_default=True,
     help="Exit 1 when findings of this severity or worse are found.",
 )
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="List every single-origin figure and agreement (default: the first 100 of each).",
+)
 def reconcile(
-    path: Path, sources: Path | None, fmt: str, output: Path | None, fail_on: str
+    path: Path, sources: Path | None, fmt: str, output: Path | None, fail_on: str, show_all: bool
 ) -> None:
     """Find claims that cannot all be true, explain why, and count independent origins.
 
     Exit 0 with no conflict, 1 with conflicts (see --fail-on), 2 on invalid input.
     """
     report = run_reconcile(load(path, sources))
-    text = {"text": report.to_text, "markdown": report.to_markdown, "json": report.to_json}[fmt]()
+    limit = None if show_all else LIMIT
+    if fmt == "json":
+        text = report.to_json()
+    else:
+        text = report.to_text(limit) if fmt == "text" else report.to_markdown(limit)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -8,6 +8,7 @@ one ``DeskError`` listing all of them. It never writes anything.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ SECTIONS = (
     "article", "claims", "sources", "entities", "units", "metrics", "relations", "policy",
 )  # fmt: skip
 CLAIM_SUFFIXES = (".yaml", ".yml", ".csv")
+MAX_SCAN = 10 * 1024 * 1024  # larger files are read with the world (and refused by read_yaml)
 
 
 @dataclass
@@ -75,32 +77,39 @@ def _files_under(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     return sorted(found)
 
 
-def read_desk(path: Path, sources: Path | None = None) -> tuple[RawDesk, list[Problem]]:
-    """Read every file of a desk into its sections; the problems of all files."""
-    root, files = desk_paths(path, sources)
-    raw = RawDesk(root=root, files=files)
+_WORLD_SECTION = re.compile(
+    rb"^['\"]?(?:units|metrics|relations|entities|sources|policy)['\"]?[ \t]*:", re.MULTILINE
+)
+
+
+def read_desk(
+    path: Path, sources: Path | None = None, files: list[Path] | None = None
+) -> tuple[RawDesk, list[Problem]]:
+    """Read desk files into their sections (all of them, or ``files``); their problems."""
+    root, found = desk_paths(path, sources)
+    raw = RawDesk(root=root, files=found)
     problems: list[Problem] = []
-    for file in files:
-        if file.suffix.lower() == ".csv":
-            rows, found = read_csv(file)
-            problems.extend(found)
-            raw.claims.extend((row, file, True) for row in rows)
-            continue
-        data, found = read_yaml(file)
-        problems.extend(found)
-        if data is None:
-            continue
-        if not isinstance(data, YMap):
-            problems.append(
-                Problem(
-                    Location(str(file), 1, 1),
-                    f"a desk file holds named sections, not a {_shape(data)}",
-                    "start with 'article:', 'claims:', 'sources:' or another section name",
-                )
-            )
-            continue
-        problems.extend(_split_sections(data, file, raw))
+    for file in found if files is None else files:
+        problems.extend(_read_file(file, raw))
     return raw, problems
+
+
+def _read_file(file: Path, raw: RawDesk) -> list[Problem]:
+    if file.suffix.lower() == ".csv":
+        rows, problems = read_csv(file)
+        raw.claims.extend((row, file, True) for row in rows)
+        return problems
+    data, problems = read_yaml(file)
+    if data is None:
+        return problems
+    if not isinstance(data, YMap):
+        where = Location(str(file), 1, 1)
+        hint = "start with 'article:', 'claims:', 'sources:' or another section name"
+        return [
+            *problems,
+            Problem(where, f"a desk file holds named sections, not a {_shape(data)}", hint),
+        ]
+    return [*problems, *_split_sections(data, file, raw)]
 
 
 def _split_sections(data: YMap, file: Path, raw: RawDesk) -> list[Problem]:
@@ -154,8 +163,49 @@ def _split_sections(data: YMap, file: Path, raw: RawDesk) -> list[Problem]:
 
 
 def load(path: Path | str, sources: Path | str | None = None) -> Desk:
-    """Load and check a desk; raise ``DeskError`` listing every problem in it."""
-    raw, problems = read_desk(Path(path), Path(sources) if sources is not None else None)
+    """Load and check a desk; raise ``DeskError`` listing every problem in it.
+
+    Files that declare the desk's world (units, metrics, relations, entities,
+    sources, policy) are read first; then each claim file is read and its
+    claims built at once, so the raw mappings of a large desk are never all
+    in memory together. A claim file found to hold world sections after all
+    makes the loader start again, reading every file before building.
+    """
+    desk_path = Path(path)
+    sources_path = Path(sources) if sources is not None else None
+    root, files = desk_paths(desk_path, sources_path)
+    world_files, claim_files = _world_first(files)
+    raw, problems = read_desk(desk_path, sources_path, world_files)
+    builder = _build_world(raw, problems)
+    for file in claim_files:
+        part = RawDesk(root=root)
+        found = _read_file(file, part)
+        if part.named or part.relations or part.policies:
+            return _load_all(desk_path, sources_path)  # a world section where none was expected
+        builder.r.problems.extend(found)
+        _add_claims(builder, part)
+    return _finish(builder, raw.files)
+
+
+def _world_first(files: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Split files into those that declare the world (by a quick scan) and the rest."""
+    world, claims = [], []
+    for file in files:
+        is_yaml = file.suffix.lower() != ".csv"
+        if is_yaml and (file.stat().st_size > MAX_SCAN or _WORLD_SECTION.search(file.read_bytes())):
+            world.append(file)
+        else:
+            claims.append(file)
+    return world, claims
+
+
+def _load_all(path: Path, sources: Path | None) -> Desk:
+    raw, problems = read_desk(path, sources)
+    builder = _build_world(raw, problems)
+    return _finish(builder, raw.files)
+
+
+def _build_world(raw: RawDesk, problems: list[Problem]) -> DeskBuilder:
     reader = FieldReader()
     reader.problems.extend(problems)
     builder = DeskBuilder(raw.root, reader)
@@ -164,20 +214,28 @@ def load(path: Path | str, sources: Path | str | None = None) -> Desk:
     builder.relations(raw.relations)
     builder.entities(raw.named.get("entities", []))
     builder.sources(raw.named.get("sources", []))
+    builder.policy(raw.policies)
+    _add_claims(builder, raw)
+    return builder
+
+
+def _add_claims(builder: DeskBuilder, raw: RawDesk) -> None:
     for rec, file in raw.articles:
         builder.article(rec, file)
-    csv_articles = [(rec, file) for rec, file, is_csv in raw.claims if is_csv]
-    for rec, file in csv_articles:
-        if ARTICLE_FIELDS & rec.keys():
+    for rec, file, is_csv in raw.claims:
+        if is_csv and ARTICLE_FIELDS & rec.keys():
             builder.csv_article(rec, file)
-    builder.resolve_articles()
-    builder.policy(raw.policies)
     for rec, file, is_csv in raw.claims:
         builder.claim(rec, file, is_csv)
+
+
+def _finish(builder: DeskBuilder, files: list[Path]) -> Desk:
+    builder.resolve_articles()
+    builder.resolve_pending()
     builder.check_derivations()
-    if reader.problems:
-        raise DeskError(reader.problems)
-    return builder.desk(tuple(raw.files))
+    if builder.r.problems:
+        raise DeskError(builder.r.problems)
+    return builder.desk(tuple(files))
 
 
 def _shape(value: Any) -> str:

@@ -11,7 +11,7 @@ import json
 import math
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from .values import Amount, Category, DateValue
 FORMAT_VERSION = 1
 WIDTH = 100
 FAIL_ON = ("never", "warning", "conflict")
+LIMIT = 100  # rows per informational table in the text and Markdown reports
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Report:
     desk: Desk
     findings: tuple[Finding, ...]
     origins: dict[str, tuple[str, ...]]
+    _paths: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     # -- facts ---------------------------------------------------------------------
 
@@ -82,13 +84,32 @@ class Report:
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+        """The JSON report: one claim or finding per line, so that it diffs well
+        and encodes fast (the C encoder) on large desks."""
+        data = self.to_dict()
+        out = ["{"]
+        for key in ("format", "version", "summary"):
+            out.append(f"{json.dumps(key)}: {_dump(data[key])},")
+        for key in ("claims", "findings"):
+            items = data[key]
+            out.append(f"{json.dumps(key)}: [")
+            out.extend(f"{_dump(item)}," for item in items[:-1])
+            out.extend(_dump(item) for item in items[-1:])
+            out.append("]," if key == "claims" else "]")
+        out.append("}")
+        return "\n".join(out) + "\n"
+
+    def _relative(self, path: str) -> str:
+        cache = self._paths
+        if path not in cache:
+            cache[path] = _relative(path, self.desk.root)
+        return cache[path]
 
     def _claim_dict(self, claim: Claim) -> dict[str, Any]:
         value = claim.value
         return {
             "id": claim.id,
-            "file": _relative(claim.where.path, self.desk.root),
+            "file": self._relative(claim.where.path),
             "line": claim.where.line,
             "source": claim.source,
             "origin": list(self.origins.get(claim.id, ())),
@@ -109,34 +130,26 @@ class Report:
 
     # -- terminal ------------------------------------------------------------------
 
-    def to_text(self) -> str:
+    def to_text(self, limit: int | None = LIMIT) -> str:
+        """The terminal report; at most ``limit`` rows per informational table
+        (None: all), conflicts and warnings always in full."""
         out: list[str] = [self._headline(), ""]
-        sections = (
-            ("Conflicts: claims that cannot all be true", ("conflict",)),
-            ("Warnings", ("incomparable",)),
-        )
-        for title, kinds in sections:
-            found = self.of_kind(*kinds)
+        for title, kind in _BLOCKS:
+            found = self.of_kind(kind)
             if not found:
                 continue
-            out += [f"{title} ({len(found)})", "=" * min(WIDTH, len(title) + 6)]
+            heading = f"{title} ({len(found)})"
+            out += [heading, "=" * len(heading)]
             for number, finding in enumerate(found, 1):
                 out += _block(number, finding)
-        single = self.of_kind("single-origin")
-        if single:
-            out += [f"Figures that rest on a single origin ({len(single)})", "=" * 40]
-            rows = [(f.claims[0], ", ".join(f.sides[0].origins), _short(f)) for f in single]
-            out += [_table(rows, ("claim", "origin", "what"), (30, 24, 40)), ""]
-        agreed = self.of_kind("agreement")
-        if agreed:
-            out += [f"Corroborated: independent origins agree ({len(agreed)})", "=" * 40]
-            rows = [(", ".join(f.claims), ", ".join(_origins(f)), f.message) for f in agreed]
-            out += [_table(rows, ("claims", "origins", "what"), (30, 20, 44)), ""]
-        repeated = self.of_kind("repetition")
-        if repeated:
-            out += [f"Repeated, not corroborated: one origin ({len(repeated)})", "=" * 40]
-            rows = [(", ".join(f.claims), ", ".join(_origins(f)), f.message) for f in repeated]
-            out += [_table(rows, ("claims", "origin", "what"), (30, 20, 44)), ""]
+        for title, kind, headers, widths in _TABLES:
+            found = self.of_kind(kind)
+            if not found:
+                continue
+            heading = f"{title} ({len(found)})"
+            shown = found if limit is None else found[:limit]
+            out += [heading, "=" * len(heading), _table(_rows(shown), headers, widths)]
+            out += [_more(len(found) - len(shown)), ""]
         return "\n".join(out).rstrip() + "\n"
 
     def _headline(self) -> str:
@@ -150,12 +163,10 @@ class Report:
 
     # -- Markdown ------------------------------------------------------------------
 
-    def to_markdown(self) -> str:
+    def to_markdown(self, limit: int | None = LIMIT) -> str:
+        """The report as a Markdown document; ``limit`` as for ``to_text``."""
         out = ["# factcheck report", "", self._headline() + ".", ""]
-        for title, kind in (
-            ("Conflicts", "conflict"),
-            ("Warnings", "incomparable"),
-        ):
+        for title, kind in _BLOCKS:
             found = self.of_kind(kind)
             if not found:
                 continue
@@ -176,20 +187,40 @@ class Report:
                         f"- removing any one of {_md_ids(finding.removal)} restores consistency"
                     )
                 out.append("")
-        for title, kind, headers in (
-            ("Single-origin figures", "single-origin", ("claim", "origin", "what")),
-            ("Corroborated agreements", "agreement", ("claims", "origins", "what")),
-            ("Repetitions (one origin)", "repetition", ("claims", "origin", "what")),
-        ):
+        for title, kind, headers, _ in _TABLES:
             found = self.of_kind(kind)
             if not found:
                 continue
-            rows = [
-                (_md(", ".join(f.claims)), _md(", ".join(_origins(f))), _md(f.message))
-                for f in found
-            ]
-            out += [f"## {title}", "", tabulate(rows, headers, tablefmt="github"), ""]
+            shown = found if limit is None else found[:limit]
+            rows = [tuple(_md(cell) for cell in row) for row in _rows(shown)]
+            out += [f"## {title} ({len(found)})", "", tabulate(rows, headers, tablefmt="github")]
+            out += ["", _more(len(found) - len(shown)), ""]
         return "\n".join(out).rstrip() + "\n"
+
+
+_BLOCKS = (("Conflicts: claims that cannot all be true", "conflict"), ("Warnings", "incomparable"))
+_TABLES = (
+    ("Figures that rest on a single origin", "single-origin", ("claim", "origin", "what"),
+     (30, 24, 40)),
+    ("Corroborated: independent origins agree", "agreement", ("claims", "origins", "what"),
+     (30, 20, 44)),
+    ("Repeated, not corroborated: one origin", "repetition", ("claims", "origin", "what"),
+     (30, 20, 44)),
+)  # fmt: skip
+
+
+def _rows(findings: list[Finding]) -> list[tuple[str, str, str]]:
+    return [
+        (", ".join(f.claims), ", ".join(_origins(f)), _short(f) if f.kind == "single-origin"
+         else f.message)
+        for f in findings
+    ]  # fmt: skip
+
+
+def _more(hidden: int) -> str:
+    if hidden <= 0:
+        return ""
+    return f"... and {hidden:,} more (all of them with --all, or in --format json)"
 
 
 def _short(finding: Finding) -> str:
@@ -255,6 +286,10 @@ def _md(text: str) -> str:
 
 def _md_ids(ids: tuple[str, ...]) -> str:
     return ", ".join(f"`{i}`" for i in ids)
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:

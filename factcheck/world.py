@@ -64,6 +64,7 @@ class WorldBuilder:
         self.source_list: dict[str, SourceRecord] = {}
         self.article_list: dict[str, Article] = {}
         self.article_recs: dict[str, tuple[YMap, Path]] = {}
+        self.article_of_file: dict[Path, str] = {}
         self.policy_value = Policy()
 
     # -- helpers ---------------------------------------------------------------
@@ -273,6 +274,7 @@ class WorldBuilder:
             return
         if self._register(self.source_names, ident, data.where("id"), "article"):
             self.article_recs[ident] = (data, file)
+            self.article_of_file[file] = ident
 
     def csv_article(self, row: YMap, file: Path) -> None:
         """Article fields given as columns of a CSV row define its article."""

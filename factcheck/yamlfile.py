@@ -172,6 +172,8 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     finally:
         loader.dispose()
     problems = loader.context.problems
+    if "&" not in text:  # no anchor, no alias: nothing can expand
+        return data, problems
     expansion = _expanded_size(data)
     if expansion is None:
         return None, [*problems, Problem(Location(name, 1, 1), "an alias refers to itself")]

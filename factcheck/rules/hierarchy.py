@@ -52,43 +52,50 @@ def _additive_cells(index: ScopeIndex) -> Iterator[tuple[Cell, frozenset[str]]]:
 
 def part_whole(index: ScopeIndex) -> Iterator[Finding]:
     for cell, axes in _additive_cells(index):
-        for whole_scope, why in _wholes(index, cell.scope, axes):
+        for whole_scope in _wholes(index, cell.scope, axes):
             whole = index.cell(whole_scope, cell.unit)
             if whole is None:
                 continue
             part_claim, whole_claim = extreme_low(cell.claims), extreme_high(whole.claims)
             if _exceeds(_bounds(part_claim), _bounds(whole_claim)):
+                why = _why(index, cell.scope, whole_scope)
                 yield _part_conflict(index, cell, whole, part_claim, whole_claim, why)
 
 
-def _wholes(index: ScopeIndex, scope: Scope, axes: frozenset[str]) -> Iterator[tuple[Scope, str]]:
+def _wholes(index: ScopeIndex, scope: Scope, axes: frozenset[str]) -> Iterator[Scope]:
+    """Scopes with claims that contain ``scope`` along the metric's additive axes."""
     metric, subject, period, product, party = scope
-    subjects = [(subject, "")]
-    if "subject" in axes:
-        subjects += [(w, f"{subject} is part of {w}") for w in index.subject_wholes(subject)]
-    periods = [(period, "")]
+    subjects = [subject, *index.subject_wholes(subject)] if "subject" in axes else [subject]
+    periods = [period]
     if "period" in axes and period:
-        periods += [
-            (p, f"{period} lies within {p}") for p in index.containing_periods(metric, period)
-        ]
-    products = [(product, "")]
+        periods += index.containing_periods(metric, period)
+    products = [product]
     if "product" in axes and product:
-        wider = {
-            s[3] for s in index.along(scope, 3) if s[3] != product and set(s[3]) >= set(product)
-        }
-        products += [
-            (p, f"{wording_product(product)} is among {wording_product(p) or 'all products'}")
-            for p in sorted({*wider, ()})
-        ]
-    parties = [(party, "")]
-    if "counterparty" in axes and party:
-        parties.append(("", f"{party} is one of all counterparties"))
-    for (s, ws), (p, wp), (prod, wprod), (c, wc) in itertools.product(
-        subjects, periods, products, parties
-    ):
-        if (s, p, prod, c) == (subject, period, product, party):
-            continue
-        yield (metric, s, p, prod, c), "; ".join(w for w in (ws, wp, wprod, wc) if w)
+        products += sorted(
+            {s[3] for s in index.along(scope, 3) if s[3] != product and set(s[3]) >= set(product)}
+            | {()}
+        )
+    parties = [party, ""] if "counterparty" in axes and party else [party]
+    for s, p, prod, c in itertools.product(subjects, periods, products, parties):
+        candidate: Scope = (metric, s, p, prod, c)
+        if candidate != scope and candidate in index.by_scope:
+            yield candidate
+
+
+def _why(index: ScopeIndex, part: Scope, whole: Scope) -> str:
+    """Why one scope is part of another, in words."""
+    reasons = []
+    if part[1] != whole[1]:
+        reasons.append(f"{part[1]} is part of {whole[1]}")
+    if part[2] != whole[2]:
+        reasons.append(f"{part[2]} lies within {whole[2]}")
+    if part[3] != whole[3]:
+        reasons.append(
+            f"{wording_product(part[3])} is among {wording_product(whole[3]) or 'all products'}"
+        )
+    if part[4] != whole[4]:
+        reasons.append(f"{part[4]} is one of all counterparties")
+    return "; ".join(reasons)
 
 
 def _part_conflict(
