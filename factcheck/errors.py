@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Location:
     """A place in a file: 1-based line and column (0 when unknown)."""
 
@@ -37,7 +37,7 @@ def _display_path(path: str) -> str:
     return path if rel.startswith("..") else rel
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Problem:
     """One thing wrong with a desk: where, what, and the fix when known."""
 

@@ -21,7 +21,7 @@ KINDS = {
 SEVERITIES = ("conflict", "warning", "info")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Side:
     """One side of a finding: its claims and the independent origins behind them."""
 
@@ -30,7 +30,7 @@ class Side:
     origins: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     kind: str
     rule: str

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .errors import FactcheckError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     """A set of reals between ``lo`` and ``hi``; each bound open or closed.
 

@@ -19,6 +19,7 @@ from .claims import DeskBuilder
 from .csvfile import read_csv
 from .errors import DeskError, Location, Problem
 from .fields import FieldReader
+from .gcpause import paused
 from .model import Desk
 from .world import ARTICLE_FIELDS
 from .yamlfile import YList, YMap, read_yaml
@@ -171,8 +172,11 @@ def load(path: Path | str, sources: Path | str | None = None) -> Desk:
     in memory together. A claim file found to hold world sections after all
     makes the loader start again, reading every file before building.
     """
-    desk_path = Path(path)
-    sources_path = Path(sources) if sources is not None else None
+    with paused():
+        return _load(Path(path), Path(sources) if sources is not None else None)
+
+
+def _load(desk_path: Path, sources_path: Path | None) -> Desk:
     root, files = desk_paths(desk_path, sources_path)
     world_files, claim_files = _world_first(files)
     raw, problems = read_desk(desk_path, sources_path, world_files)

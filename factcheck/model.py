@@ -28,7 +28,7 @@ AXES = ("subject", "period", "product", "counterparty")
 METRIC_TYPES = ("number", "date", "category")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Someone who says things: an outlet, an agency, a company, an analyst."""
 
@@ -44,7 +44,7 @@ class Source:
             raise FactcheckError(f"unknown source kind {self.kind!r}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """A publication transcribed in a claim file; it relays what it ``cites``."""
 
@@ -58,7 +58,7 @@ class Article:
     where: Location = field(default=Location(""), compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """What claims are about: a company, a group, a market, a product."""
 
@@ -72,7 +72,7 @@ class Entity:
     where: Location = field(default=Location(""), compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metric:
     """What is measured, in which unit, and along which axes it adds up."""
 
@@ -97,7 +97,7 @@ class Metric:
         return self.type == "number" and not self.additive
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """``result = left op right`` between metrics, on one scope."""
 
@@ -113,7 +113,7 @@ class Relation:
             raise FactcheckError(f"unknown operator {self.op!r}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Policy:
     """How hedged numbers become intervals (spec section 4)."""
 
@@ -126,7 +126,7 @@ class Policy:
                 raise FactcheckError(f"tolerance {name} must be between 0% and 100%")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One typed assertion: a value on a scope, said by a source, quoted."""
 
@@ -157,7 +157,7 @@ class Claim:
         return (self.metric, self.subject, period, self.product, self.counterparty)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Desk:
     """A whole desk, loaded and checked: read it, never mutate it."""
 

@@ -21,7 +21,7 @@ _FORM = re.compile(
 )
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Period:
     """Days from ``start`` to ``end``, both included."""
 

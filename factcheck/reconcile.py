@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .explain import read_as, scope_words
 from .findings import Finding, Side
+from .gcpause import paused
 from .model import Claim, Desk
 from .report import Report
 from .rules import RULES
@@ -19,6 +20,11 @@ from .values import Category
 
 def reconcile(desk: Desk) -> Report:
     """Check every claim of a desk against the others; findings sorted, conflicts first."""
+    with paused():
+        return _reconcile(desk)
+
+
+def _reconcile(desk: Desk) -> Report:
     index = ScopeIndex(desk)
     found: dict[tuple[str, str, tuple[str, ...], str], Finding] = {}
     for _, rule in RULES:

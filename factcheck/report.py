@@ -30,7 +30,7 @@ FAIL_ON = ("never", "warning", "conflict")
 LIMIT = 100  # rows per informational table in the text and Markdown reports
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     desk: Desk
     findings: tuple[Finding, ...]
@@ -85,18 +85,20 @@ class Report:
 
     def to_json(self) -> str:
         """The JSON report: one claim or finding per line, so that it diffs well
-        and encodes fast (the C encoder) on large desks."""
-        data = self.to_dict()
-        out = ["{"]
-        for key in ("format", "version", "summary"):
-            out.append(f"{json.dumps(key)}: {_dump(data[key])},")
-        for key in ("claims", "findings"):
-            items = data[key]
-            out.append(f"{json.dumps(key)}: [")
-            out.extend(f"{_dump(item)}," for item in items[:-1])
-            out.extend(_dump(item) for item in items[-1:])
-            out.append("]," if key == "claims" else "]")
-        out.append("}")
+        and encodes fast (the C encoder) on large desks. Equal to ``to_dict()``."""
+        out = ["{", '"format": "factcheck-report",', f'"version": {FORMAT_VERSION},']
+        out.append(f'"summary": {_dump(self.summary())},')
+        out.append('"claims": [')
+        claims = sorted(self.desk.claims, key=lambda c: c.id)
+        out.extend(_dump(self._claim_dict(c)) + "," for c in claims)
+        if claims:
+            out[-1] = out[-1][:-1]
+        out.append("],")
+        out.append('"findings": [')
+        out.extend(_dump(_finding_dict(f)) + "," for f in self.findings)
+        if self.findings:
+            out[-1] = out[-1][:-1]
+        out += ["]", "}"]
         return "\n".join(out) + "\n"
 
     def _relative(self, path: str) -> str:

@@ -52,6 +52,26 @@ class Cell:
     def metric(self) -> str:
         return self.scope[0]
 
+    @cached_property
+    def low_claim(self) -> Claim:
+        """The claim with the highest lower bound: it pushes the value up the most."""
+        return max(self.claims, key=_low_key)
+
+    @cached_property
+    def high_claim(self) -> Claim:
+        """The claim with the lowest upper bound: it holds the value down the most."""
+        return min(self.claims, key=_high_key)
+
+
+def _low_key(claim: Claim) -> tuple[float, bool, str]:
+    interval = claim.value.interval  # type: ignore[union-attr]
+    return interval.lo, interval.lo_open, claim.id
+
+
+def _high_key(claim: Claim) -> tuple[float, bool, str]:
+    interval = claim.value.interval  # type: ignore[union-attr]
+    return interval.hi, not interval.hi_open, claim.id
+
 
 def unit_of(claim: Claim) -> str:
     value = claim.value
@@ -85,6 +105,7 @@ class ScopeIndex:
                 self.metric_periods.setdefault(claim.metric, set()).add(claim.period.text)
         self._ancestors: dict[str, tuple[str, ...]] = {}
         self._containing: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._inside: dict[str, tuple[Period, ...]] = {}
 
     def metric(self, scope: Scope) -> Metric:
         return self.desk.metrics[scope[0]]
@@ -125,6 +146,16 @@ class ScopeIndex:
         entity = self.desk.entities.get(subject)
         direct = entity.part_of if entity else ()
         return tuple(dict.fromkeys((*direct, *self._groups_of.get(subject, ()))))
+
+    def sub_periods(self, period: str) -> tuple[Period, ...]:
+        """Periods claimed anywhere in the desk that lie strictly inside ``period``."""
+        found = self._inside.get(period)
+        if found is None:
+            outer = self.periods[period]
+            found = self._inside[period] = tuple(
+                sorted(p for p in self.periods.values() if p.text != period and outer.contains(p))
+            )
+        return found
 
     def containing_periods(self, metric: str, period: str) -> tuple[str, ...]:
         """Periods with claims on ``metric`` that strictly contain ``period``."""

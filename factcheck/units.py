@@ -90,7 +90,7 @@ def define_unit(name: str, kind: str) -> None:
     _define(name, kind)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """A unit expression, resolved: its short form and its dimensions."""
 

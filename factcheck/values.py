@@ -72,7 +72,7 @@ _SPREAD = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
 _STOP = re.compile(r"\s*(?:\.\.|…|±|\+/-|\+-|$)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """A value expression as written, before any unit or tolerance is applied."""
 
@@ -85,7 +85,7 @@ class Reading:
     spread_relative: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Amount:
     """A numeric value: the interval it means, in the metric's concrete unit."""
 
@@ -100,7 +100,7 @@ class Amount:
         return next((w for w in re.findall(r"\w+", self.unit) if is_currency(w)), "")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateValue:
     """A date or span of dates, as an interval of day ordinals."""
 
@@ -113,7 +113,7 @@ class DateValue:
         return date.fromordinal(int(ordinal)).isoformat()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Category:
     """A word from a closed or open set, compared without case."""
 

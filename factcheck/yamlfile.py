@@ -17,11 +17,11 @@ Safety:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml._yaml import CParser  # libyaml, the C parser PyYAML ships
 
 from .errors import Location, Problem
 
@@ -75,69 +75,142 @@ class YList(list[Any]):
         return Location(self.path, self.line, self.col)
 
 
-@dataclass
-class _Context:
-    path: str
-    problems: list[Problem] = field(default_factory=list)
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}"
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "value")
+)
 
 
-class _Loader(yaml.CSafeLoader):
-    """CSafeLoader that builds YMap/YList and keeps every scalar as text."""
+class _Builder:
+    """Builds YMap/YList from libyaml's events, recording every mark.
 
-    context: _Context
+    libyaml parses in C; building from its events directly is faster than
+    PyYAML's generic constructor (see docs/performance.md) and keeps lines
+    and columns without a second pass. Anchors are shared objects, as in
+    PyYAML; ``<<`` merge keys are honoured; explicit tags other than the
+    standard ones are refused (nothing but plain data is ever built).
+    """
 
-    def _mark(self, node: yaml.Node) -> tuple[int, int]:
-        return node.start_mark.line + 1, node.start_mark.column + 1
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.anchors: dict[str, Any] = {}
 
-    def construct_ymap(self, node: yaml.MappingNode) -> Any:
-        data = YMap()
-        data.path = self.context.path
-        data.line, data.col = self._mark(node)
-        yield data
-        self.flatten_mapping(node)
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=False)
-            if not isinstance(key, str):
-                self.context.problems.append(
-                    Problem(
-                        Location(data.path, *self._mark(key_node)),
-                        "a key must be a word, not a list or a mapping",
-                    )
+    def _problem(self, mark: Any, message: str, hint: str = "") -> None:
+        self.problems.append(
+            Problem(Location(self.path, mark.line + 1, mark.column + 1), message, hint)
+        )
+
+    def build(self, parser: Any) -> Any:
+        parser.get_event()  # stream start
+        if parser.check_event(yaml.StreamEndEvent):
+            return None
+        parser.get_event()  # document start
+        data = self._node(parser, parser.get_event())
+        parser.get_event()  # document end
+        if not parser.check_event(yaml.StreamEndEvent):
+            event = parser.get_event()
+            raise yaml.MarkedYAMLError(
+                "expected a single document in the file", None,
+                "but found another document", event.start_mark,
+            )  # fmt: skip
+        return data
+
+    def _node(self, parser: Any, event: Any) -> Any:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            self._check_tag(event)
+            value: Any = event.value
+            if not event.style and value in _NULLS and event.tag is None:  # plain null
+                value = None
+        elif kind is yaml.AliasEvent:
+            if event.anchor not in self.anchors:
+                raise yaml.MarkedYAMLError(
+                    None, None, f"found undefined alias '{event.anchor}'", event.start_mark
                 )
+            return self.anchors[event.anchor]
+        elif kind is yaml.SequenceStartEvent:
+            self._check_tag(event)
+            value = YList()
+            value.path, value.line, value.col = (
+                self.path,
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+            )
+            if event.anchor is not None:
+                self.anchors[event.anchor] = value
+            while not parser.check_event(yaml.SequenceEndEvent):
+                child = parser.get_event()
+                value.positions.append((child.start_mark.line + 1, child.start_mark.column + 1))
+                value.append(self._node(parser, child))
+            parser.get_event()
+            return value
+        else:  # a mapping
+            self._check_tag(event)
+            value = YMap()
+            value.path, value.line, value.col = (
+                self.path,
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+            )
+            if event.anchor is not None:
+                self.anchors[event.anchor] = value
+            self._fill(parser, value)
+            return value
+        if event.anchor is not None:
+            self.anchors[event.anchor] = value
+        return value
+
+    def _fill(self, parser: Any, data: YMap) -> None:
+        merges: list[Any] = []
+        while not parser.check_event(yaml.MappingEndEvent):
+            key_event = parser.get_event()
+            key = self._node(parser, key_event)
+            value_event = parser.get_event()
+            value = self._node(parser, value_event)
+            if not isinstance(key, str):
+                self._problem(key_event.start_mark, "a key must be a word, not a list or a mapping")
+                continue
+            if key == "<<" and type(key_event) is yaml.ScalarEvent and not key_event.style:
+                merges.append((value, value_event.start_mark))
                 continue
             if key in data:
-                line, _ = data.positions[key]
-                self.context.problems.append(
-                    Problem(
-                        Location(data.path, *self._mark(key_node)),
-                        f"'{key}' is given twice in one mapping (first on line {line})",
-                        "keep one of them",
-                    )
+                line = data.key_positions[key][0]
+                self._problem(
+                    key_event.start_mark,
+                    f"'{key}' is given twice in one mapping (first on line {line})",
+                    "keep one of them",
                 )
                 continue
-            data[key] = self.construct_object(value_node, deep=False)
-            data.positions[key] = self._mark(value_node)
-            data.key_positions[key] = self._mark(key_node)
+            data[key] = value
+            data.positions[key] = (
+                value_event.start_mark.line + 1,
+                value_event.start_mark.column + 1,
+            )
+            data.key_positions[key] = (
+                key_event.start_mark.line + 1,
+                key_event.start_mark.column + 1,
+            )
+        parser.get_event()
+        for merged, mark in merges:
+            for source in merged if isinstance(merged, list) else [merged]:
+                if not isinstance(source, YMap):
+                    self._problem(mark, "'<<' merges a mapping or a list of mappings only")
+                    continue
+                for key, item in source.items():
+                    if key not in data:
+                        data[key] = item
+                        data.positions[key] = source.positions[key]
+                        data.key_positions[key] = source.key_positions[key]
 
-    def construct_ylist(self, node: yaml.SequenceNode) -> Any:
-        data = YList()
-        data.path = self.context.path
-        data.line, data.col = self._mark(node)
-        yield data
-        for child in node.value:
-            data.append(self.construct_object(child, deep=False))
-            data.positions.append(self._mark(child))
-
-    def construct_text(self, node: yaml.ScalarNode) -> str:
-        return str(self.construct_scalar(node))
-
-
-for _tag in ("int", "float", "bool", "timestamp", "binary", "value"):
-    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _Loader.construct_text)
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_ymap)
-_Loader.add_constructor("tag:yaml.org,2002:omap", _Loader.construct_ylist)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_ylist)
-_Loader.add_constructor("tag:yaml.org,2002:set", _Loader.construct_ymap)
+    def _check_tag(self, event: Any) -> None:
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in _PLAIN_TAGS:
+            raise yaml.MarkedYAMLError(
+                None, None, f"the tag {tag} is not plain data; factcheck reads plain data only",
+                event.start_mark,
+            )  # fmt: skip
 
 
 def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
@@ -156,10 +229,10 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     text, problem = decode_utf8(raw, name)
     if problem is not None:
         return None, [problem]
-    loader = _Loader(text)
-    loader.context = _Context(name)
+    parser = CParser(text)
+    builder = _Builder(name)
     try:
-        data = loader.get_single_data()
+        data = builder.build(parser)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -170,8 +243,8 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     except yaml.YAMLError as exc:
         return None, [Problem(Location(name, 1, 1), f"not valid YAML: {exc}")]
     finally:
-        loader.dispose()
-    problems = loader.context.problems
+        parser.dispose()
+    problems = builder.problems
     if "&" not in text:  # no anchor, no alias: nothing can expand
         return data, problems
     expansion = _expanded_size(data)

@@ -72,3 +72,36 @@ def test_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
         handle.truncate(MAX_FILE_BYTES + 1)
     data, problems = read_yaml(path)
     assert data is None and "over the limit" in problems[0].message
+
+
+def test_merge_keys_are_honoured(tmp_path: Path) -> None:
+    data, problems = read_yaml(
+        write(tmp_path, "base: &b {unit: USD, kind: x}\nm: {<<: *b, kind: y}\n")
+    )
+    assert problems == [] and data["m"] == {"unit": "USD", "kind": "y"}
+
+
+def test_python_tags_are_refused(tmp_path: Path) -> None:
+    data, problems = read_yaml(write(tmp_path, "a: !!python/object/apply:os.system [echo hi]\n"))
+    assert data is None
+    assert "is not plain data" in problems[0].message and problems[0].location.line == 1
+
+
+def test_one_document_per_file(tmp_path: Path) -> None:
+    data, problems = read_yaml(write(tmp_path, "a: 1\n---\nb: 2\n"))
+    assert data is None and "single document" in problems[0].message
+    assert problems[0].location.line == 2
+
+
+def test_undefined_alias(tmp_path: Path) -> None:
+    data, problems = read_yaml(write(tmp_path, "a: *nowhere\n"))
+    assert data is None and "undefined alias" in problems[0].message
+
+
+def test_empty_file_is_no_data(tmp_path: Path) -> None:
+    assert read_yaml(write(tmp_path, "# only a comment\n")) == (None, [])
+
+
+def test_null_is_none_but_a_quoted_null_is_text(tmp_path: Path) -> None:
+    data, _ = read_yaml(write(tmp_path, "a:\nb: ~\nc: 'null'\nd: null\n"))
+    assert data == {"a": None, "b": None, "c": "null", "d": None}

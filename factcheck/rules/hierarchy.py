@@ -56,7 +56,7 @@ def part_whole(index: ScopeIndex) -> Iterator[Finding]:
             whole = index.cell(whole_scope, cell.unit)
             if whole is None:
                 continue
-            part_claim, whole_claim = extreme_low(cell.claims), extreme_high(whole.claims)
+            part_claim, whole_claim = cell.low_claim, whole.high_claim
             if _exceeds(_bounds(part_claim), _bounds(whole_claim)):
                 why = _why(index, cell.scope, whole_scope)
                 yield _part_conflict(index, cell, whole, part_claim, whole_claim, why)
@@ -131,9 +131,9 @@ def parts_sum(index: ScopeIndex) -> Iterator[Finding]:
             parts = _disjoint_parts(index, whole, axis)
             if len(parts) < 2:
                 continue
-            ceiling = extreme_high(whole.claims)
+            ceiling = whole.high_claim
             pushing = sorted(
-                ((extreme_low(p.claims), p) for p in parts),
+                ((p.low_claim, p) for p in parts),
                 key=lambda t: (-_bounds(t[0]).lo, t[0].id),
             )
             if _sum_exceeds([c for c, _ in pushing[:1]], ceiling):
@@ -172,15 +172,9 @@ def _disjoint_parts(index: ScopeIndex, whole: Cell, axis: str) -> list[Cell]:
         found = [index.cell(with_axis(scope, 1, m), whole.unit) for m in members]
         return [c for c in found if c is not None]
     if axis == "period" and scope[2]:
-        outer = index.periods[scope[2]]
-        inside = [
-            (index.periods[s[2]], s)
-            for s in index.along(scope, 2)
-            if s[2] and s[2] != scope[2] and outer.contains(index.periods[s[2]])
-        ]
-        cells = {s: index.cell(s, whole.unit) for _, s in inside}
-        weighted = [(p, cells[s]) for p, s in inside if cells[s] is not None]
-        return _heaviest_disjoint(weighted)  # type: ignore[arg-type]
+        inside = [(p, index.cell(with_axis(scope, 2, p.text), whole.unit)) for p in
+                  index.sub_periods(scope[2])]  # fmt: skip
+        return _heaviest_disjoint([(p, c) for p, c in inside if c is not None])
     if axis == "product" and not scope[3]:
         singles = [s for s in index.along(scope, 3) if len(s[3]) == 1]
         found = [index.cell(s, whole.unit) for s in sorted(singles)]
@@ -195,7 +189,7 @@ def _heaviest_disjoint(weighted: list[tuple[Period, Cell]]) -> list[Cell]:
     best: list[tuple[float, list[Cell]]] = [(0.0, [])]
     ends = [p.end for p, _ in items]
     for i, (period, cell) in enumerate(items):
-        weight = _bounds(extreme_low(cell.claims)).lo
+        weight = _bounds(cell.low_claim).lo
         j = bisect.bisect_left(ends, period.start, 0, i)
         take = (best[j][0] + weight, [*best[j][1], cell])
         best.append(take if take[0] > best[i][0] else best[i])
@@ -275,15 +269,12 @@ def _covers(
     if "period" in axes and scope[2]:
         outer = index.periods[scope[2]]
         by_kind: dict[str, list[tuple[Period, Cell]]] = {}
-        for s in index.along(scope, 2):
-            if not s[2] or s[2] == scope[2]:
-                continue
-            period = index.periods[s[2]]
-            cell = index.cell(s, whole.unit)
-            if cell is not None and outer.contains(period):
+        for period in index.sub_periods(scope[2]):
+            cell = index.cell(with_axis(scope, 2, period.text), whole.unit)
+            if cell is not None:
                 by_kind.setdefault(period.kind, []).append((period, cell))
         for kind in sorted(by_kind):
-            tiles = sorted(by_kind[kind], key=lambda t: t[0].start)
+            tiles = by_kind[kind]  # sorted by start already
             if _tiles(outer, [p for p, _ in tiles]):
                 yield "period", [c for _, c in tiles]
 

@@ -150,10 +150,9 @@ def _check(
     cells: list[Cell],
     assumptions: tuple[str, ...],
 ) -> Finding | None:
-    found = _intervals([c.claims for c in cells])
-    if found is None:
+    r, a, b = (c.interval for c in cells)
+    if r is None or a is None or b is None:
         return None  # a scope that contradicts itself is reported by the same-scope rule
-    r, a, b = found
     where = scope_words(index, (relation.result, *base)).partition(" of ")[2]
     if _holds(relation, r, a, b):
         return _agreement(index, relation, where, cells, assumptions)
@@ -234,9 +233,9 @@ def _agreement(
     implied_nominal = (
         _nominal(relation, role, *_slots(nominal)) if len(others) == len(known) else None
     )
-    intervals = _intervals([c.claims for c in cells])
-    assert intervals is not None  # checked by the caller
-    implied = _implied(relation, role, *intervals)
+    r, a, b = (c.interval for c in cells)
+    assert r is not None and a is not None and b is not None  # checked by the caller
+    implied = _implied(relation, role, r, a, b)
     unit = target.unit
     in_words = wording.interval(implied, unit)
     claim_words = ", ".join(f"'{c.value.text}'" for c in target.claims)
