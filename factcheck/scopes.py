@@ -174,6 +174,31 @@ class ScopeIndex:
         return found
 
     @cached_property
+    def prefixes(self) -> set[tuple[str, ...]]:
+        """(metric, subject) and (metric, subject, period) of every claimed scope."""
+        found: set[tuple[str, ...]] = set()
+        for metric, subject, period, _, _ in self.by_scope:
+            found.add((metric, subject))
+            found.add((metric, subject, period))
+        return found
+
+    @cached_property
+    def _multi_products(self) -> dict[str, set[tuple[str, ...]]]:
+        table: dict[str, set[tuple[str, ...]]] = {}
+        for scope in self.by_scope:
+            if len(scope[3]) > 1:
+                for product in scope[3]:
+                    table.setdefault(product, set()).add(scope[3])
+        return table
+
+    def wider_products(self, product: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """Claimed unions of products that hold every product of ``product``."""
+        wanted = set(product)
+        return sorted(
+            t for t in self._multi_products.get(product[0], ()) if t != product and wanted <= set(t)
+        )
+
+    @cached_property
     def _along(self) -> dict[tuple[int, Scope], list[Scope]]:
         table: dict[tuple[int, Scope], list[Scope]] = {}
         for scope in self.by_scope:

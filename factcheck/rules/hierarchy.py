@@ -63,7 +63,10 @@ def part_whole(index: ScopeIndex) -> Iterator[Finding]:
 
 
 def _wholes(index: ScopeIndex, scope: Scope, axes: frozenset[str]) -> Iterator[Scope]:
-    """Scopes with claims that contain ``scope`` along the metric's additive axes."""
+    """Scopes with claims that contain ``scope`` along the metric's additive axes.
+
+    Candidates are pruned level by level (metric and subject, then period) so
+    that a part with no claimed whole costs a few lookups."""
     metric, subject, period, product, party = scope
     subjects = [subject, *index.subject_wholes(subject)] if "subject" in axes else [subject]
     periods = [period]
@@ -71,15 +74,20 @@ def _wholes(index: ScopeIndex, scope: Scope, axes: frozenset[str]) -> Iterator[S
         periods += index.containing_periods(metric, period)
     products = [product]
     if "product" in axes and product:
-        products += sorted(
-            {s[3] for s in index.along(scope, 3) if s[3] != product and set(s[3]) >= set(product)}
-            | {()}
-        )
+        products += [*index.wider_products(product), ()]
     parties = [party, ""] if "counterparty" in axes and party else [party]
-    for s, p, prod, c in itertools.product(subjects, periods, products, parties):
-        candidate: Scope = (metric, s, p, prod, c)
-        if candidate != scope and candidate in index.by_scope:
-            yield candidate
+    present = index.prefixes
+    for s in subjects:
+        if (metric, s) not in present:
+            continue
+        for p in periods:
+            if (metric, s, p) not in present:
+                continue
+            for prod in products:
+                for c in parties:
+                    candidate: Scope = (metric, s, p, prod, c)
+                    if candidate != scope and candidate in index.by_scope:
+                        yield candidate
 
 
 def _why(index: ScopeIndex, part: Scope, whole: Scope) -> str:

@@ -41,13 +41,25 @@ def check(index: ScopeIndex) -> Iterator[Finding]:
 def _relation(index: ScopeIndex, relation: Relation) -> Iterator[Finding]:
     metrics = [index.desk.metrics[m] for m in (relation.result, relation.left, relation.right)]
     anchors = [m for m in metrics if not m.intensive] or metrics
+    # every anchor metric must be claimed on the exact scope: start from the rarest
+    anchors.sort(key=lambda m: len(index.by_metric.get(m.id, ())))
+    others = [m.id for m in anchors[1:]]
     bases: set[tuple[Base, str]] = set()
-    for metric in anchors:
-        for cell in index.by_metric.get(metric.id, ()):
-            currency = _currency(cell.unit)
-            bases.add((base_of(cell.scope), currency))
+    for cell in index.by_metric.get(anchors[0].id, ()):
+        base = base_of(cell.scope)
+        if all((m, *base) in index.by_scope for m in others):
+            currencies = {
+                _currency(c.unit) for m in anchors for c in index.by_scope[(m.id, *base)]
+            }
+            bases.update((base, c) for c in (currencies - {""} or {""}))
+    order = {m.id: i for i, m in enumerate(metrics)}
+    lookup = sorted(metrics, key=lambda m: (m.intensive, order[m.id]))  # exact ones first
     for base, currency in sorted(bases):
-        found = [_find(index, metric, base, currency) for metric in metrics]
+        found: list[tuple[Cell, str] | None] = [None, None, None]
+        for metric in lookup:
+            found[order[metric.id]] = _find(index, metric, base, currency)
+            if found[order[metric.id]] is None:
+                break
         if any(f is None for f in found):
             continue
         cells = [f[0] for f in found if f is not None]
