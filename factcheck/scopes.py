@@ -14,7 +14,6 @@ with every other: cost grows with the number of claims, not its square.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from .intervals import Interval, intersection
@@ -26,41 +25,48 @@ from .values import Amount, Category, DateValue
 Scope = tuple[str, str, str, tuple[str, ...], str]  # metric, subject, period, product, party
 
 
-@dataclass
 class Cell:
-    """The claims of one scope in one unit ("USD", "GPU", "date", "category")."""
+    """The claims of one scope in one unit ("USD", "GPU", "date", "category").
 
-    scope: Scope
-    unit: str
-    claims: list[Claim] = field(default_factory=list)
+    Once the index is built, each cell is sealed: ``interval`` (the values all
+    its claims allow, None when they share none or are words), ``low_claim``
+    (the claim with the highest lower bound: it pushes the value up the most)
+    and ``high_claim`` (the lowest upper bound: it holds the value down).
+    """
 
-    @cached_property
-    def interval(self) -> Interval | None:
-        """The values all claims allow, or None when they share none (or are words)."""
-        common: Interval | None = None
-        for claim in self.claims:
-            value = claim.value
-            if isinstance(value, Category):
-                return None
-            assert isinstance(value, Amount | DateValue)
-            common = value.interval if common is None else intersection(common, value.interval)
-            if common is None:
-                return None
-        return common
+    __slots__ = ("claims", "high_claim", "interval", "low_claim", "scope", "unit")
+
+    def __init__(self, scope: Scope, unit: str) -> None:
+        self.scope = scope
+        self.unit = unit
+        self.claims: list[Claim] = []
+        self.interval: Interval | None = None
+        self.low_claim: Claim
+        self.high_claim: Claim
 
     @property
     def metric(self) -> str:
         return self.scope[0]
 
-    @cached_property
-    def low_claim(self) -> Claim:
-        """The claim with the highest lower bound: it pushes the value up the most."""
-        return max(self.claims, key=_low_key)
-
-    @cached_property
-    def high_claim(self) -> Claim:
-        """The claim with the lowest upper bound: it holds the value down the most."""
-        return min(self.claims, key=_high_key)
+    def seal(self) -> None:
+        claims = self.claims
+        first = claims[0]
+        self.low_claim = self.high_claim = first
+        if isinstance(first.value, Category):
+            return
+        if len(claims) == 1:
+            self.interval = first.value.interval
+            return
+        self.low_claim = max(claims, key=_low_key)
+        self.high_claim = min(claims, key=_high_key)
+        common: Interval | None = None
+        for claim in claims:
+            value = claim.value
+            assert isinstance(value, Amount | DateValue)
+            common = value.interval if common is None else intersection(common, value.interval)
+            if common is None:
+                return
+        self.interval = common
 
 
 def _low_key(claim: Claim) -> tuple[float, bool, str]:
@@ -103,6 +109,8 @@ class ScopeIndex:
             if claim.period is not None:
                 self.periods[claim.period.text] = claim.period
                 self.metric_periods.setdefault(claim.metric, set()).add(claim.period.text)
+        for cell in self.cells.values():
+            cell.seal()
         self._ancestors: dict[str, tuple[str, ...]] = {}
         self._containing: dict[tuple[str, str], tuple[str, ...]] = {}
         self._inside: dict[str, tuple[Period, ...]] = {}

@@ -48,9 +48,7 @@ def _relation(index: ScopeIndex, relation: Relation) -> Iterator[Finding]:
     for cell in index.by_metric.get(anchors[0].id, ()):
         base = base_of(cell.scope)
         if all((m, *base) in index.by_scope for m in others):
-            currencies = {
-                _currency(c.unit) for m in anchors for c in index.by_scope[(m.id, *base)]
-            }
+            currencies = {_currency(c.unit) for m in anchors for c in index.by_scope[(m.id, *base)]}
             bases.update((base, c) for c in (currencies - {""} or {""}))
     order = {m.id: i for i, m in enumerate(metrics)}
     lookup = sorted(metrics, key=lambda m: (m.intensive, order[m.id]))  # exact ones first
