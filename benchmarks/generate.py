@@ -58,7 +58,11 @@ def make_world(rng: random.Random, claims: int) -> World:
     groups = {f"grp{i:04d}": companies[i * 4 : i * 4 + 4] for i in range(n_companies // 4)}
     products = [f"P{i}" for i in range(6)]
     sources = [f"src{i:04d}" for i in range(max(20, claims // 500))]
-    price = {(p, str(y)): float(rng.choice((2, 5, 8, 10, 12, 20)) * 1000) for p in products for y in YEARS}
+    price = {
+        (p, str(y)): float(rng.choice((2, 5, 8, 10, 12, 20)) * 1000)
+        for p in products
+        for y in YEARS
+    }
     return World(companies, groups, products, sources, {}, price)
 
 

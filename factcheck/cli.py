@@ -8,8 +8,9 @@ only with ``--debug``.
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -119,15 +120,17 @@ def reconcile(
 
     Exit 0 with no conflict, 1 with conflicts (see --fail-on), 2 on invalid input.
     """
-    report = run_reconcile(load(path, sources))
+    report = run_reconcile(load(path, sources), workers=min(2, os.cpu_count() or 1))
     limit = None if show_all else LIMIT
+    pieces: Iterable[str]
     if fmt == "json":
-        text = report.to_json()
+        pieces = report.json_lines()
     else:
-        text = report.to_text(limit) if fmt == "text" else report.to_markdown(limit)
+        pieces = [report.to_text(limit) if fmt == "text" else report.to_markdown(limit)]
     if output is None:
-        click.echo(text, nl=False)
+        sys.stdout.writelines(pieces)
+        sys.stdout.flush()
     else:
-        write_atomic(output, text)
+        write_atomic(output, pieces)
         click.echo(f"wrote {output}", err=True)
     sys.exit(report.exit_code(fail_on))

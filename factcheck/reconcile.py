@@ -12,24 +12,28 @@ from .explain import read_as, scope_words
 from .findings import Finding, Side
 from .gcpause import paused
 from .model import Claim, Desk
+from .parallel import run_rules
 from .report import Report
-from .rules import RULES
+from .rules import RULE_GROUPS
 from .scopes import ScopeIndex
 from .values import Category
 
 
-def reconcile(desk: Desk) -> Report:
-    """Check every claim of a desk against the others; findings sorted, conflicts first."""
+def reconcile(desk: Desk, workers: int = 1) -> Report:
+    """Check every claim of a desk against the others; findings sorted, conflicts first.
+
+    With ``workers=2`` a large desk's rules run on two cores (see
+    ``factcheck.parallel``); the report is the same either way.
+    """
     with paused():
-        return _reconcile(desk)
+        return _reconcile(desk, workers)
 
 
-def _reconcile(desk: Desk) -> Report:
+def _reconcile(desk: Desk, workers: int) -> Report:
     index = ScopeIndex(desk)
     found: dict[tuple[str, str, tuple[str, ...], str], Finding] = {}
-    for _, rule in RULES:
-        for finding in rule(index):
-            found.setdefault((finding.kind, finding.rule, finding.claims, finding.message), finding)
+    for finding in run_rules(index, RULE_GROUPS, workers):
+        found.setdefault((finding.kind, finding.rule, finding.claims, finding.message), finding)
     findings = list(found.values())
     findings.extend(_single_origin(index, findings))
     findings.sort(key=Finding.sort_key)

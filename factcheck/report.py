@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -84,22 +84,27 @@ class Report:
         }
 
     def to_json(self) -> str:
-        """The JSON report: one claim or finding per line, so that it diffs well
-        and encodes fast (the C encoder) on large desks. Equal to ``to_dict()``."""
-        out = ["{", '"format": "factcheck-report",', f'"version": {FORMAT_VERSION},']
-        out.append(f'"summary": {_dump(self.summary())},')
-        out.append('"claims": [')
+        """The JSON report as one string (equal to ``to_dict()`` once parsed)."""
+        return "".join(self.json_lines())
+
+    def json_lines(self) -> Iterator[str]:
+        """The JSON report line by line: one claim or finding per line, so that it
+        diffs well, encodes fast (the C encoder) and streams to a file without
+        the whole report in memory."""
+        yield "{\n"
+        yield '"format": "factcheck-report",\n'
+        yield f'"version": {FORMAT_VERSION},\n'
+        yield f'"summary": {_dump(self.summary())},\n'
+        yield '"claims": [\n'
         claims = sorted(self.desk.claims, key=lambda c: c.id)
-        out.extend(_dump(self._claim_dict(c)) + "," for c in claims)
-        if claims:
-            out[-1] = out[-1][:-1]
-        out.append("],")
-        out.append('"findings": [')
-        out.extend(_dump(_finding_dict(f)) + "," for f in self.findings)
-        if self.findings:
-            out[-1] = out[-1][:-1]
-        out += ["]", "}"]
-        return "\n".join(out) + "\n"
+        for number, claim in enumerate(claims, 1):
+            yield _dump(self._claim_dict(claim)) + (",\n" if number < len(claims) else "\n")
+        yield "],\n"
+        yield '"findings": [\n'
+        for number, finding in enumerate(self.findings, 1):
+            end = ",\n" if number < len(self.findings) else "\n"
+            yield _dump(_finding_dict(finding)) + end
+        yield "]\n}\n"
 
     def _relative(self, path: str) -> str:
         cache = self._paths
