@@ -53,7 +53,7 @@ class World:
 
 
 def make_world(rng: random.Random, claims: int) -> World:
-    n_companies = max(8, int(claims**0.5 / 2))
+    n_companies = max(8, claims // 600)  # the same density of claims per scope at any size
     companies = [f"co{i:05d}" for i in range(n_companies)]
     groups = {f"grp{i:04d}": companies[i * 4 : i * 4 + 4] for i in range(n_companies // 4)}
     products = [f"P{i}" for i in range(6)]

@@ -31,9 +31,14 @@ def interval_words(interval: Interval, unit: str) -> str:
 
 
 def said(index: ScopeIndex, claim: Claim) -> str:
-    """``id (origin): 'value as written', read as ...``."""
-    origins = ", ".join(index.origins.names([claim.id]))
-    return f"{claim.id} ({origins}): '{claim.value.text}', read as {read_as(claim)}"
+    """``id (origin): 'value as written', read as ...`` (remembered per claim: the
+    same price or total often explains many findings)."""
+    found = index.phrases.get(claim.id)
+    if found is None:
+        origins = ", ".join(index.origins.names([claim.id]))
+        found = f"{claim.id} ({origins}): '{claim.value.text}', read as {read_as(claim)}"
+        index.phrases[claim.id] = found
+    return found
 
 
 def scope_words(index: ScopeIndex, scope: Scope) -> str:

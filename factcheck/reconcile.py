@@ -2,7 +2,7 @@
 
 ``reconcile(desk)`` is the entry point: it returns a ``Report``. Each rule is a
 small unit in ``factcheck.rules``; this module only runs them, removes
-duplicates, and adds what needs every other finding first: which claims rest
+duplicates, and adds what needs the agreement rules first: which claims rest
 on a single origin.
 """
 
@@ -12,9 +12,9 @@ from .explain import read_as, scope_words
 from .findings import Finding, Side
 from .gcpause import paused
 from .model import Claim, Desk
-from .parallel import run_rules
+from .parallel import Background
 from .report import Report
-from .rules import RULE_GROUPS
+from .rules import AGREEMENT_RULES, HIERARCHY_RULES
 from .scopes import ScopeIndex
 from .values import Category
 
@@ -31,13 +31,14 @@ def reconcile(desk: Desk, workers: int = 1) -> Report:
 
 def _reconcile(desk: Desk, workers: int) -> Report:
     index = ScopeIndex(desk)
-    found: dict[tuple[str, str, tuple[str, ...], str], Finding] = {}
-    for finding in run_rules(index, RULE_GROUPS, workers):
-        found.setdefault((finding.kind, finding.rule, finding.claims, finding.message), finding)
-    findings = list(found.values())
-    findings.extend(_single_origin(index, findings))
-    findings.sort(key=Finding.sort_key)
+    background = Background(index, HIERARCHY_RULES, workers)
+    here = [finding for rule in AGREEMENT_RULES for finding in rule(index)]
+    single = _single_origin(index, here)  # needs only the rules that find agreement
     origins = {claim.id: index.origins.names([claim.id]) for claim in desk.claims}
+    found: dict[tuple[str, str, tuple[str, ...], str], Finding] = {}
+    for finding in [*here, *background.result(), *single]:
+        found.setdefault((finding.kind, finding.rule, finding.claims, finding.message), finding)
+    findings = sorted(found.values(), key=Finding.sort_key)
     return Report(desk=desk, findings=tuple(findings), origins=origins)
 
 

@@ -114,6 +114,7 @@ class ScopeIndex:
         self._ancestors: dict[str, tuple[str, ...]] = {}
         self._containing: dict[tuple[str, str], tuple[str, ...]] = {}
         self._inside: dict[str, tuple[Period, ...]] = {}
+        self.phrases: dict[str, str] = {}  # how each claim is quoted in findings
 
     def metric(self, scope: Scope) -> Metric:
         return self.desk.metrics[scope[0]]

@@ -19,5 +19,5 @@ def test_two_cores_give_the_same_report(monkeypatch: pytest.MonkeyPatch) -> None
 def test_a_child_that_dies_is_replaced_by_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
     desk = load(SEED_CLAIMS)
     monkeypatch.setattr(parallel, "MIN_CLAIMS", 0)
-    monkeypatch.setattr(parallel, "_child", lambda index, groups, writer: parallel.os._exit(1))
+    monkeypatch.setattr(parallel, "_child", lambda index, rules, writer: parallel.os._exit(1))
     assert reconcile(desk, workers=2).to_json() == reconcile(desk).to_json()

@@ -22,8 +22,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("cover", hierarchy.cover),
 )
 
-#: The rules in two groups of about equal cost on large desks, for two cores.
-RULE_GROUPS: tuple[tuple[Rule, ...], ...] = (
-    (hierarchy.part_whole, hierarchy.parts_sum),
-    (same_scope.check, currencies.check, relations.check, hierarchy.cover),
-)
+#: Rules that find agreements as well as conflicts: single-origin needs their findings.
+AGREEMENT_RULES: tuple[Rule, ...] = (same_scope.check, currencies.check, relations.check)
+#: Rules that find conflicts only (few findings): they may run on a second core.
+HIERARCHY_RULES: tuple[Rule, ...] = (hierarchy.part_whole, hierarchy.parts_sum, hierarchy.cover)

@@ -52,8 +52,8 @@ def _additive_cells(index: ScopeIndex) -> Iterator[tuple[Cell, frozenset[str]]]:
 
 def part_whole(index: ScopeIndex) -> Iterator[Finding]:
     for cell, axes in _additive_cells(index):
-        for whole_scope in _wholes(index, cell.scope, axes):
-            whole = index.cell(whole_scope, cell.unit)
+        for whole_scope, cells in _wholes(index, cell.scope, axes):
+            whole = next((c for c in cells if c.unit == cell.unit), None)
             if whole is None:
                 continue
             part_claim, whole_claim = cell.low_claim, whole.high_claim
@@ -62,7 +62,9 @@ def part_whole(index: ScopeIndex) -> Iterator[Finding]:
                 yield _part_conflict(index, cell, whole, part_claim, whole_claim, why)
 
 
-def _wholes(index: ScopeIndex, scope: Scope, axes: frozenset[str]) -> Iterator[Scope]:
+def _wholes(
+    index: ScopeIndex, scope: Scope, axes: frozenset[str]
+) -> Iterator[tuple[Scope, list[Cell]]]:
     """Scopes with claims that contain ``scope`` along the metric's additive axes.
 
     Candidates are pruned level by level (metric and subject, then period) so
@@ -77,6 +79,7 @@ def _wholes(index: ScopeIndex, scope: Scope, axes: frozenset[str]) -> Iterator[S
         products += [*index.wider_products(product), ()]
     parties = [party, ""] if "counterparty" in axes and party else [party]
     present = index.prefixes
+    by_scope = index.by_scope
     for s in subjects:
         if (metric, s) not in present:
             continue
@@ -86,8 +89,9 @@ def _wholes(index: ScopeIndex, scope: Scope, axes: frozenset[str]) -> Iterator[S
             for prod in products:
                 for c in parties:
                     candidate: Scope = (metric, s, p, prod, c)
-                    if candidate != scope and candidate in index.by_scope:
-                        yield candidate
+                    cells = by_scope.get(candidate)
+                    if cells is not None and candidate != scope:
+                        yield candidate, cells
 
 
 def _why(index: ScopeIndex, part: Scope, whole: Scope) -> str:
