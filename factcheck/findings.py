@@ -14,9 +14,12 @@ from dataclasses import dataclass
 KINDS = {
     "conflict": "conflict",  # claims that cannot all be true
     "incomparable": "warning",  # claims on one scope in different currencies or units
+    "unsupported-quote": "warning",  # no number in the quote matches the value
+    "quote-not-in-archive": "warning",  # the quote is not in the article's archived text
     "agreement": "info",  # claims from two or more independent origins that agree
     "repetition": "info",  # claims that agree but come from one origin
     "single-origin": "info",  # a figure that only one origin stands behind
+    "alias-suggestion": "info",  # a quote names a source under a spelling not in its aliases
 }
 SEVERITIES = ("conflict", "warning", "info")
 

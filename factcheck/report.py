@@ -22,9 +22,17 @@ from . import wording
 from .findings import KINDS, Finding
 from .intervals import Interval
 from .model import Claim, Desk
+from .quotes import readable
 from .values import Amount, Category, DateValue
 
 FORMAT_VERSION = 1
+#: The summary's key for the count of each kind of finding.
+SUMMARY_KEYS = {
+    "conflict": "conflicts", "incomparable": "incomparables",
+    "unsupported-quote": "unsupported_quotes", "quote-not-in-archive": "quotes_not_in_archive",
+    "agreement": "agreements", "repetition": "repetitions", "single-origin": "single_origin",
+    "alias-suggestion": "alias_suggestions",
+}  # fmt: skip
 WIDTH = 100
 FAIL_ON = ("never", "warning", "conflict")
 LIMIT = 100  # rows per informational table in the text and Markdown reports
@@ -50,14 +58,16 @@ class Report:
         counts = {kind: 0 for kind in KINDS}
         for finding in self.findings:
             counts[finding.kind] += 1
+        quoted = [c for c in self.desk.claims if c.quote]
         return {
             "claims": len(self.desk.claims),
             "articles": len(self.desk.articles),
             "sources": len(self.desk.sources),
             "origins": len({o for names in self.origins.values() for o in names}),
-            **{f"{kind}s" if kind != "single-origin" else "single_origin": n
-               for kind, n in counts.items()},
-        }  # fmt: skip
+            **{SUMMARY_KEYS[kind]: n for kind, n in counts.items()},
+            "quotes": len(quoted),
+            "quotes_unread": sum(1 for c in quoted if not readable(c.quote_lang)),
+        }
 
     def exit_code(self, fail_on: str = "conflict") -> int:
         """0 when nothing at or above ``fail_on`` severity was found, else 1."""
@@ -141,8 +151,8 @@ class Report:
         """The terminal report; at most ``limit`` rows per informational table
         (None: all), conflicts and warnings always in full."""
         out: list[str] = [self._headline(), ""]
-        for title, kind in _BLOCKS:
-            found = self.of_kind(kind)
+        for title, kinds in _BLOCKS:
+            found = self.of_kind(*kinds)
             if not found:
                 continue
             heading = f"{title} ({len(found)})"
@@ -161,11 +171,13 @@ class Report:
 
     def _headline(self) -> str:
         s = self.summary()
+        warnings = sum(1 for f in self.findings if f.severity == "warning")
         return (
-            f"{s['claims']} claims from {s['origins']} origins: {s['conflicts']} conflict"
-            f"{'s' if s['conflicts'] != 1 else ''}, {s['incomparables']} warning"
-            f"{'s' if s['incomparables'] != 1 else ''}, {s['agreements']} corroborated, "
-            f"{s['single_origin']} single-origin"
+            f"{s['claims']} claims, {s['origins']} origins: {s['conflicts']} conflict"
+            f"{'s' if s['conflicts'] != 1 else ''}, {warnings} warning"
+            f"{'s' if warnings != 1 else ''}, {s['agreements']} corroborated, "
+            f"{s['single_origin']} single-origin; {s['quotes'] - s['quotes_unread']}/"
+            f"{s['quotes']} quotes read"
         )
 
     # -- Markdown ------------------------------------------------------------------
@@ -173,8 +185,8 @@ class Report:
     def to_markdown(self, limit: int | None = LIMIT) -> str:
         """The report as a Markdown document; ``limit`` as for ``to_text``."""
         out = ["# factcheck report", "", self._headline() + ".", ""]
-        for title, kind in _BLOCKS:
-            found = self.of_kind(kind)
+        for title, kinds in _BLOCKS:
+            found = self.of_kind(*kinds)
             if not found:
                 continue
             out += [f"## {title}", ""]
@@ -205,7 +217,10 @@ class Report:
         return "\n".join(out).rstrip() + "\n"
 
 
-_BLOCKS = (("Conflicts: claims that cannot all be true", "conflict"), ("Warnings", "incomparable"))
+_BLOCKS = (
+    ("Conflicts: claims that cannot all be true", ("conflict",)),
+    ("Warnings", ("incomparable", "unsupported-quote", "quote-not-in-archive")),
+)
 _TABLES = (
     ("Figures that rest on a single origin", "single-origin", ("claim", "origin", "what"),
      (30, 24, 40)),
@@ -213,6 +228,7 @@ _TABLES = (
      (30, 20, 44)),
     ("Repeated, not corroborated: one origin", "repetition", ("claims", "origin", "what"),
      (30, 20, 44)),
+    ("Suggested aliases", "alias-suggestion", ("claim", "origin", "what"), (30, 20, 44)),
 )  # fmt: skip
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from ..findings import Finding
 from ..scopes import ScopeIndex
-from . import currencies, hierarchy, relations, same_scope
+from . import archive, currencies, hierarchy, quote_names, quotes, relations, same_scope
 
 Rule = Callable[[ScopeIndex], Iterator[Finding]]
 
@@ -20,9 +20,17 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("part-whole", hierarchy.part_whole),
     ("parts-sum", hierarchy.parts_sum),
     ("cover", hierarchy.cover),
+    ("quote", quotes.check),
+    ("archive", archive.check),
+    ("quote-names", quote_names.check),
 )
 
-#: Rules that find agreements as well as conflicts: single-origin needs their findings.
-AGREEMENT_RULES: tuple[Rule, ...] = (same_scope.check, currencies.check, relations.check)
-#: Rules that find conflicts only (few findings): they may run on a second core.
-HIERARCHY_RULES: tuple[Rule, ...] = (hierarchy.part_whole, hierarchy.parts_sum, hierarchy.cover)
+#: Rules that find agreements (single-origin needs their findings), and the rules whose
+#: findings the report reuses (archive matches are remembered): they run in this process.
+AGREEMENT_RULES: tuple[Rule, ...] = (
+    same_scope.check, currencies.check, relations.check, archive.check, quote_names.check,
+)  # fmt: skip
+#: Rules that find few things (conflicts, bad quotes): they may run on a second core.
+HIERARCHY_RULES: tuple[Rule, ...] = (
+    hierarchy.part_whole, hierarchy.parts_sum, hierarchy.cover, quotes.check,
+)  # fmt: skip

@@ -1,0 +1,240 @@
+"""Numbers in quotes, read the way each language writes them.
+
+``read_numbers(quote, lang)`` finds the amounts a quote states: digits with
+the language's decimal and grouping marks (Babel's locale data: ``,`` and a
+narrow space in French, ``.`` and ``,`` in German, ``’`` in Swiss German),
+the scale words that follow (English ``billion`` is 10^9, French and German
+``billion`` 10^12; ``milliard``, ``Mrd.``, ``Mio.``, ``bn``, ``k``; Chinese
+``万`` 10^4 and ``亿`` 10^8, with Chinese or Arabic digits), small numbers
+written as words before a scale word ("cinq milliards"), and the hedge
+before them ("près de", "rund", "约"). Years, dates, times and ordinals are
+not amounts.
+
+Babel supplies the locale's symbols; the scale words, number words, hedges
+and the reading of quotes are ours: no library reads numbers out of running
+text (see docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+#: Languages whose scale words, number words and hedges we know.
+LANGUAGES = ("en", "fr", "de", "zh")
+
+_SPACES = " \u00a0\u202f\u2009"
+#: Grouping marks accepted in each language besides the locale's own.
+_EXTRA_GROUPS = {"en": ",", "fr": _SPACES + ".", "de": _SPACES + ".'’", "zh": ",，"}
+
+_SCALES: dict[str, dict[str, float]] = {
+    "en": {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "m": 1e6,
+           "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12,
+           "trillions": 1e12, "tn": 1e12},
+    "fr": {"mille": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
+           "milliard": 1e9, "milliards": 1e9, "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9,
+           "billion": 1e12, "billions": 1e12},
+    "de": {"tausend": 1e3, "tsd": 1e3, "mio": 1e6, "million": 1e6, "millionen": 1e6,
+           "mrd": 1e9, "milliarde": 1e9, "milliarden": 1e9, "bio": 1e12, "billion": 1e12,
+           "billionen": 1e12},
+}  # fmt: skip
+_CJK_SCALES = {"千": 1e3, "万": 1e4, "萬": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "億": 1e8,
+               "万亿": 1e12}  # fmt: skip
+
+_WORDS: dict[str, dict[str, float]] = {
+    "en": {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100},
+    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+           "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15,
+           "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100},
+    "de": {"ein": 1, "eine": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
+           "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+           "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "hundert": 100},
+}  # fmt: skip
+
+_HEDGES: dict[str, dict[str, str]] = {
+    "en": {"about": "approximate", "around": "approximate", "approximately": "approximate",
+           "roughly": "approximate", "some": "approximate", "nearly": "nearly",
+           "almost": "nearly", "close to": "nearly", "more than": "more-than",
+           "over": "more-than", "at least": "at-least", "no less than": "at-least",
+           "up to": "at-most", "at most": "at-most", "less than": "less-than",
+           "under": "less-than", "exactly": "exact"},
+    "fr": {"environ": "approximate", "d'environ": "approximate", "autour de": "approximate",
+           "quelque": "approximate", "quelques": "approximate", "approximativement": "approximate",
+           "près de": "nearly", "presque": "nearly", "quasiment": "nearly",
+           "plus de": "more-than", "plus d'": "more-than", "au moins": "at-least",
+           "pas moins de": "at-least", "jusqu'à": "at-most", "au plus": "at-most",
+           "moins de": "less-than", "moins d'": "less-than", "exactement": "exact"},
+    "de": {"rund": "approximate", "etwa": "approximate", "ungefähr": "approximate",
+           "circa": "approximate", "ca.": "approximate", "fast": "nearly", "knapp": "nearly",
+           "beinahe": "nearly", "mehr als": "more-than", "über": "more-than",
+           "mindestens": "at-least", "bis zu": "at-most", "höchstens": "at-most",
+           "weniger als": "less-than", "unter": "less-than", "genau": "exact"},
+    "zh": {"约": "approximate", "大约": "approximate", "左右": "approximate", "近": "nearly",
+           "将近": "nearly", "接近": "nearly", "超过": "more-than", "逾": "more-than",
+           "多于": "more-than", "至少": "at-least", "不少于": "at-least", "不到": "less-than",
+           "不足": "less-than", "少于": "less-than", "最多": "at-most"},
+}  # fmt: skip
+
+_MONTHS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
+    "décembre|decembre|january|february|march|april|may|june|july|august|september|october|"
+    "november|december|januar|februar|märz|juni|juli|oktober|dezember|jan|feb|mar|apr|jun|jul|"
+    "aug|sep|sept|oct|nov|dec"
+)
+_CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+               "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteNumber:
+    """An amount a quote states: its value after scale, the hedge before it, where."""
+
+    value: float
+    qualifier: str  # as in values.QUALIFIERS' meanings; "plain" when no hedge
+    start: int
+    end: int
+    text: str
+
+
+def base_language(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def readable(lang: str) -> bool:
+    """Whether quotes in this language (BCP 47) can be read."""
+    return base_language(lang) in LANGUAGES
+
+
+@lru_cache(maxsize=64)
+def _symbols(lang: str) -> tuple[str, str]:
+    """(decimal mark, grouping marks) of a language, from Babel's locale data."""
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+        decimal, group = get_decimal_symbol(locale), get_group_symbol(locale)
+    except (UnknownLocaleError, ValueError):
+        decimal, group = get_decimal_symbol("en"), get_group_symbol("en")
+    groups = "".join(dict.fromkeys(group + _EXTRA_GROUPS.get(base_language(lang), "")))
+    return decimal, groups.replace(decimal, "")
+
+
+@lru_cache(maxsize=64)
+def _pattern(lang: str) -> re.Pattern[str]:
+    base = base_language(lang)
+    decimal, groups = _symbols(lang)
+    other_decimal = "." if decimal == "," else ","
+    group_class = "[" + re.escape(groups) + "]"
+    scales = sorted(_SCALES.get(base, {}), key=len, reverse=True)
+    words = sorted(_WORDS.get(base, {}), key=len, reverse=True)
+    hedges = sorted(_HEDGES.get(base, {}), key=len, reverse=True)
+    hedge = "|".join(re.escape(h).replace("'", "['’]") for h in hedges)
+    number = (
+        rf"(?P<digits>\d{{1,3}}(?:{group_class}\d{{3}})+(?!\d)(?:{re.escape(decimal)}\d+)?"
+        rf"|\d+(?:{re.escape(decimal)}\d+|{re.escape(other_decimal)}(?!\d{{3}}(?!\d))\d+)?)"
+    )
+    if words:
+        number += "|(?P<word>" + "|".join(re.escape(w) for w in words) + r")(?=\s)"
+    scale = "|".join(re.escape(s) for s in scales)
+    cjk = "零〇一二两三四五六七八九十百千"
+    text = (
+        rf"(?:(?P<hedge>{hedge})\s*)?" if hedge else ""
+    ) + rf"(?<![0-9A-Za-zÀ-ÿ_.,])(?<!\d[{re.escape(_SPACES)}])(?:{number}"
+    if base == "zh":
+        text += rf"|(?P<cjk>[{cjk}]+)"
+    text += ")"
+    text += (
+        rf"(?:[{_SPACES}]?(?P<scale>{scale})(?![^\W\d_])\.?)?" if scale else ""
+    ) + r"(?:\s*(?P<cjkscale>万亿|百万|千万|[千万萬亿億]))?"
+    return re.compile(text, re.IGNORECASE)
+
+
+def read_numbers(quote: str, lang: str) -> list[QuoteNumber]:
+    """Every amount stated in ``quote``; [] for a language that cannot be read."""
+    if not readable(lang):
+        return []
+    base = base_language(lang)
+    decimal, groups = _symbols(lang)
+    found = []
+    for match in _pattern(lang).finditer(quote):
+        value = _value(match, base, decimal, groups)
+        if value is None or _not_an_amount(quote, match, base):
+            continue
+        parts = match.groupdict()
+        scale = parts.get("scale")
+        if scale:
+            value *= _SCALES[base][scale.lower()]
+        if match["cjkscale"]:
+            value *= _CJK_SCALES[match["cjkscale"]]
+        if parts.get("word") and not (scale or match["cjkscale"]):
+            continue  # "deux nouvelles puces": a word alone is not an amount we check
+        hedge = parts.get("hedge")
+        qualifier = "plain"
+        if hedge:
+            key = hedge.lower().replace("’", "'")
+            qualifier = _HEDGES[base].get(key, "plain")
+        found.append(QuoteNumber(value, qualifier, match.start(), match.end(), match[0].strip()))
+    return found
+
+
+def _value(match: re.Match[str], base: str, decimal: str, groups: str) -> float | None:
+    groups_found = match.groupdict()
+    if groups_found.get("word"):
+        return float(_WORDS[base][groups_found["word"].lower()])
+    if groups_found.get("cjk"):
+        return _cjk_number(groups_found["cjk"])
+    digits = match["digits"]
+    if digits is None:
+        return None
+    for mark in groups:
+        digits = digits.replace(mark, "")
+    digits = digits.replace(decimal, ".").replace(",", ".")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
+
+
+_ORDINAL = re.compile(
+    r"(?:(?:er|re|e|ème|eme|st|nd|rd|th)\b|\.(?=\s*(?:" + _MONTHS + r")\b))", re.I
+)
+_DATE_AFTER = re.compile(r"[\s\u00a0]*(?:" + _MONTHS + r")\b|[-/:]\d|年|月|日|号|時|时", re.I)
+_DATE_BEFORE = re.compile(r"(?:\d[-/:]|(?:" + _MONTHS + r")\.?[\s\u00a0]*)$", re.I)
+
+
+def _not_an_amount(quote: str, match: re.Match[str], base: str) -> bool:
+    """Years, dates, times and ordinals."""
+    end, start = match.end(), match.start()
+    parts = match.groupdict()
+    if parts.get("scale") or parts.get("cjkscale"):
+        return False
+    after = quote[end : end + 12]
+    if _ORDINAL.match(after) or _DATE_AFTER.match(after):
+        return True
+    if _DATE_BEFORE.search(quote[max(0, start - 12) : start]):
+        return True
+    digits = parts.get("digits")
+    if digits and digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2199:
+        return not re.match(r"[\s\u00a0]*(?:[$€£¥%]|[A-Z]{3}\b)", after)  # a year, not 2000 $
+    return False
+
+
+def _cjk_number(text: str) -> float | None:
+    """Chinese numerals below ten thousand: 三, 十二, 两千五百, 一〇〇."""
+    if all(ch in _CJK_DIGITS for ch in text):  # digit by digit: 一〇〇 = 100
+        return float("".join(str(_CJK_DIGITS[ch]) for ch in text))
+    total, digit = 0, 0
+    for ch in text:
+        if ch in _CJK_DIGITS:
+            digit = _CJK_DIGITS[ch]
+        elif ch in _CJK_UNITS:
+            total += (digit or 1) * _CJK_UNITS[ch]
+            digit = 0
+        else:
+            return None
+    return float(total + digit)

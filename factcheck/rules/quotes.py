@@ -1,0 +1,117 @@
+"""Rule: a claim's value must be supported by a number in its quote (spec 5.5).
+
+The quote is read in its own language (``factcheck.quotes``); the value is
+supported when a number the quote states, after its scale word, lies within
+the claim's tolerance of the number the claim states (before any unit
+conversion: the quote and the value are written in the same unit). Only
+amounts are checked; a quote in a language that cannot be read gets no
+finding, and the report counts such quotes. A claim ``derived_from`` others
+whose quote states no number is not checked: its value was computed, and the
+quote says how ("already matches what the whole market ordered").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..errors import ValueSyntaxError
+from ..findings import Finding, Side
+from ..model import Claim, Policy
+from ..quotes import QuoteNumber, read_numbers, readable
+from ..scopes import ScopeIndex
+from ..values import Amount, read_amount
+
+RULE = "quote"
+
+
+def check(index: ScopeIndex) -> Iterator[Finding]:
+    policy = index.desk.policy
+    for claim in index.desk.claims:
+        value = claim.value
+        if not isinstance(value, Amount) or not claim.quote or not readable(claim.quote_lang):
+            continue
+        stated = _stated(value)
+        tolerance = _tolerance(value.qualifier, policy)
+        numbers = read_numbers(claim.quote, claim.quote_lang)
+        if any(_close(n.value, s, tolerance) for n in numbers for s in stated):
+            continue
+        if claim.derived_from and not numbers:
+            continue  # a value computed from other claims; the quote says how, not how much
+        yield _unsupported(index, claim, stated, numbers)
+
+
+@lru_cache(maxsize=65536)
+def _stated(value: Amount) -> tuple[float, ...]:
+    """The numbers a value states as written (after its scale word, before units)."""
+    try:
+        reading = read_amount(value.text)
+    except ValueSyntaxError:  # a structured value: its numbers are in the metric's unit
+        bounds = (value.interval.lo, value.interval.hi, value.nominal)
+        return tuple(b for b in bounds if math.isfinite(b))
+    return (reading.low,) if reading.low == reading.high else (reading.low, reading.high)
+
+
+def _tolerance(qualifier: str, policy: Policy) -> float:
+    if qualifier in ("approximate", "nearly"):
+        return policy.approximate
+    return 1e-9 if qualifier == "exact" else policy.plain
+
+
+def _close(found: float, stated: float, tolerance: float) -> bool:
+    return abs(found - stated) <= tolerance * abs(stated) + 1e-12
+
+
+def _unsupported(
+    index: ScopeIndex, claim: Claim, stated: tuple[float, ...], numbers: list[QuoteNumber]
+) -> Finding:
+    written = stated[0]
+    if numbers:
+        nearest = min(numbers, key=lambda n: _distance(n.value, written))
+        says = f"quote says {scientific(nearest.value)} ('{nearest.text}')"
+        factor = _factor(nearest.value, written)
+        tail = f": a factor of {factor}" if factor else ""
+        message = f"{claim.id}: {says}, value is {scientific(written)}{tail}"
+        read = "; ".join(f"'{n.text}' = {scientific(n.value)}" for n in numbers)
+    else:
+        message = f"{claim.id}: the quote states no number, value is {scientific(written)}"
+        read = "no number"
+    return Finding(
+        kind="unsupported-quote",
+        rule=RULE,
+        claims=(claim.id,),
+        message=message,
+        arithmetic=(
+            f"value '{claim.value.text}' states {', '.join(scientific(s) for s in stated)}",
+            f'quote ({claim.quote_lang}): "{claim.quote}"',
+            f"numbers read in the quote: {read}",
+        ),
+        sides=(Side("claim", (claim.id,), index.origins.names([claim.id])),),
+    )
+
+
+def _distance(a: float, b: float) -> float:
+    if a <= 0 or b <= 0:
+        return abs(a - b)
+    return abs(math.log10(a / b))
+
+
+def _factor(found: float, written: float) -> str:
+    """'1000' or '1/1000' when two numbers differ by a power of ten, else ''."""
+    if found <= 0 or written <= 0:
+        return ""
+    exponent = math.log10(found / written)
+    rounded = round(exponent)
+    if rounded == 0 or abs(exponent - rounded) > 0.01:
+        return ""
+    power = f"{10 ** abs(rounded):,}"
+    return power if rounded > 0 else f"1/{power}"
+
+
+def scientific(x: float) -> str:
+    """4.4e12 as '4.4 × 10^12'; small numbers as written."""
+    if x == 0 or 1e-3 <= abs(x) < 1e4:
+        return f"{x:g}"
+    exponent = math.floor(math.log10(abs(x)))
+    return f"{x / 10**exponent:.4g} × 10^{exponent}"
