@@ -92,6 +92,36 @@ def hedge(rng: random.Random, value: float, unit: str) -> str:
     return f"exactly {value:g} {unit}"
 
 
+_HEDGES_FR = {"about": "environ", "at least": "au moins", "nearly": "près de",
+              "exactly": "exactement"}  # fmt: skip
+_UNITS_FR = {"USD": "dollars", "GPU": "GPU", "USD/GPU": "dollars par GPU"}
+
+
+def in_french(text: str) -> str:
+    """How a French article would print a value: '1.2e+09 USD' -> '1,2 milliard de dollars'."""
+    words = text.split()
+    unit = _UNITS_FR[words[-1]]
+    if ".." in words:
+        low, high = _french_number(float(words[0])), _french_number(float(words[2]))
+        return f"entre {low} et {high} {_of(high)}{unit}"
+    hedge = " ".join(words[:-2])
+    number = _french_number(float(words[-2]))
+    return f"{_HEDGES_FR.get(hedge, hedge)} {number} {_of(number)}{unit}".strip()
+
+
+def _of(number: str) -> str:
+    return "de " if number.endswith(("millions", "milliards")) else ""
+
+
+def _french_number(x: float) -> str:
+    for scale, word in ((1e9, "milliards"), (1e6, "millions")):
+        if x >= scale:
+            return f"{x / scale:.12g}".replace(".", ",") + f" {word}"
+    if x != int(x):
+        return f"{x:.12g}".replace(".", ",")
+    return f"{x:,.0f}".replace(",", "\u202f")
+
+
 def _round(x: float, digits: int) -> str:
     return f"{float(f'{x:.{digits}g}'):g}"
 
@@ -154,7 +184,7 @@ def claim_record(world: World, rng: random.Random, ident: str, planted: bool) ->
     return (
         f"  - id: {ident}\n    source: {source}\n    subject: {subject}\n    metric: {metric}\n"
         f"    period: {period}\n    product: {product}\n    value: {text}\n"
-        f'    quote: "{text} selon {source}"\n'
+        f'    quote: "{in_french(text)}, selon {source}"\n'
     )
 
 

@@ -9,7 +9,9 @@ runs, each in a fresh process so that its peak memory is its own:
 - parse: read every YAML file of the desk with PyYAML's CSafeLoader, nothing else;
 - reconcile: what `factcheck reconcile PATH` does: load and check the desk,
   reconcile it (on two cores, as the command does), render the terminal
-  report, and stream the JSON report (timed apart).
+  report, and stream the JSON report (timed apart);
+- the same without the quote, archive and quote-name checks, to show what
+  they add.
 
 Prints seconds, claims per second, the ratio to the parse-only time, and
 the peak resident memory of each process.
@@ -26,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -44,8 +47,22 @@ def phase_parse(desk: Path) -> dict[str, float]:
     return {"parse": time.perf_counter() - started, "files": len(files), "peak_mb": peak_mb()}
 
 
-def phase_reconcile(desk: Path) -> dict[str, float]:
+def phase_reconcile(desk: Path, quotes: bool = True) -> dict[str, float]:
+    import importlib
+
     import factcheck
+    from factcheck.rules import archive, quote_names
+    from factcheck.rules import quotes as quote_rule
+
+    engine = importlib.import_module("factcheck.reconcile")  # the module, not the function
+    if not quotes:  # the same run without the quote, archive and quote-name checks
+        skip = {quote_rule.check, archive.check, quote_names.check}
+
+        def kept(rules: tuple[Any, ...]) -> tuple[Any, ...]:
+            return tuple(r for r in rules if getattr(r, "func", r) not in skip)
+
+        engine.AGREEMENT_RULES = kept(engine.AGREEMENT_RULES)
+        engine.HIERARCHY_RULES = kept(engine.HIERARCHY_RULES)
 
     started = time.perf_counter()
     loaded = factcheck.load(desk)
@@ -85,11 +102,15 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--files", type=int, default=5_000)
     parser.add_argument("--desk", type=Path, help="an existing desk instead of a generated one")
-    parser.add_argument("--phase", choices=["parse", "reconcile"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--phase", choices=["parse", "reconcile", "noquotes"], help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.phase:
-        phase = phase_parse if args.phase == "parse" else phase_reconcile
-        print(json.dumps(phase(args.desk)))
+        if args.phase == "parse":
+            print(json.dumps(phase_parse(args.desk)))
+        else:
+            print(json.dumps(phase_reconcile(args.desk, quotes=args.phase == "reconcile")))
         return
     with tempfile.TemporaryDirectory() as folder:
         desk = args.desk
@@ -103,6 +124,7 @@ def main() -> None:
                   f"({time.perf_counter() - started:.1f} s)")  # fmt: skip
         parse = run_phase("parse", desk)
         full = run_phase("reconcile", desk)
+        bare = run_phase("noquotes", desk)
     ratio = full["total"] / parse["parse"]
     print(f"parse only (CSafeLoader)  {parse['parse']:8.2f} s   peak {parse['peak_mb']:7.0f} MB")
     print(f"reconcile (load+rules+text) {full['total']:6.2f} s   peak {full['peak_mb']:7.0f} MB"
@@ -111,6 +133,9 @@ def main() -> None:
     print(f"  rules                   {full['rules']:8.2f} s")
     print(f"  terminal report         {full['text']:8.2f} s")
     print(f"  JSON report (apart)     {full['json']:8.2f} s")
+    extra = full["total"] - bare["total"]
+    print(f"  of which quote checks   {extra:8.2f} s   (+{extra / bare['total']:.0%} over "
+          f"{bare['total']:.2f} s without them)")  # fmt: skip
     print(f"{int(full['claims']):,} claims, {full['claims'] / full['total']:,.0f} claims/s, "
           f"{int(full['conflicts']):,} conflicts")  # fmt: skip
 

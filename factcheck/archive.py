@@ -5,6 +5,8 @@ dashes, spaces of every width, soft hyphens, words hyphenated across a line
 break), then the quote is looked for exactly, and failing that fuzzily,
 paragraph by paragraph (rapidfuzz ``partial_ratio_alignment``), so that a
 long text stays fast and the place found is a paragraph a reader can open.
+A fuzzy match counts only if its digits are the quote's digits: "3,1
+milliards" is not found where the text says "2,1 milliards".
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ _TRANSLATE = str.maketrans(
 )  # fmt: skip
 _HYPHENATED = re.compile(r"(\w)-\s*\n\s*(\w)")
 _SPACE = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,5 +80,7 @@ def locate(path: Path, quote: str) -> Match:
         alignment = fuzz.partial_ratio_alignment(wanted, paragraph, score_cutoff=best.score)
         if alignment is not None and alignment.score > best.score:
             passage = paragraph[alignment.dest_start : alignment.dest_end]
-            best = Match(alignment.score >= FOUND_SCORE, line, alignment.score, passage)
+            same_numbers = _DIGITS.findall(wanted) == _DIGITS.findall(passage)
+            found = alignment.score >= FOUND_SCORE and same_numbers
+            best = Match(found, line, alignment.score, passage)
     return best

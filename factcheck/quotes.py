@@ -107,6 +107,7 @@ def base_language(lang: str) -> str:
     return lang.replace("_", "-").split("-")[0].lower()
 
 
+@lru_cache(maxsize=256)
 def readable(lang: str) -> bool:
     """Whether quotes in this language (BCP 47) can be read."""
     return base_language(lang) in LANGUAGES
@@ -126,32 +127,43 @@ def _symbols(lang: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=64)
 def _pattern(lang: str) -> re.Pattern[str]:
+    """Numbers, number words and Chinese numerals, with the scale word after them.
+
+    The pattern starts with the number itself (a small set of first
+    characters), so the regex engine skips the rest of a quote quickly; the
+    hedge before a number is read separately (``_hedge``)."""
     base = base_language(lang)
     decimal, groups = _symbols(lang)
     other_decimal = "." if decimal == "," else ","
     group_class = "[" + re.escape(groups) + "]"
     scales = sorted(_SCALES.get(base, {}), key=len, reverse=True)
     words = sorted(_WORDS.get(base, {}), key=len, reverse=True)
-    hedges = sorted(_HEDGES.get(base, {}), key=len, reverse=True)
-    hedge = "|".join(re.escape(h).replace("'", "['’]") for h in hedges)
-    number = (
+    alternatives = [
         rf"(?P<digits>\d{{1,3}}(?:{group_class}\d{{3}})+(?!\d)(?:{re.escape(decimal)}\d+)?"
         rf"|\d+(?:{re.escape(decimal)}\d+|{re.escape(other_decimal)}(?!\d{{3}}(?!\d))\d+)?)"
-    )
+    ]
     if words:
-        number += "|(?P<word>" + "|".join(re.escape(w) for w in words) + r")(?=\s)"
-    scale = "|".join(re.escape(s) for s in scales)
-    cjk = "零〇一二两三四五六七八九十百千"
-    text = (
-        rf"(?:(?P<hedge>{hedge})\s*)?" if hedge else ""
-    ) + rf"(?<![0-9A-Za-zÀ-ÿ_.,])(?<!\d[{re.escape(_SPACES)}])(?:{number}"
+        alternatives.append(r"\b(?P<word>" + "|".join(re.escape(w) for w in words) + r")(?=\s)")
     if base == "zh":
-        text += rf"|(?P<cjk>[{cjk}]+)"
-    text += ")"
-    text += (
-        rf"(?:[{_SPACES}]?(?P<scale>{scale})(?![^\W\d_])\.?)?" if scale else ""
-    ) + r"(?:\s*(?P<cjkscale>万亿|百万|千万|[千万萬亿億]))?"
+        alternatives.append("(?P<cjk>[零〇一二两三四五六七八九十百千]+)")
+    text = "(?:" + "|".join(alternatives) + ")"
+    if scales:
+        scale = "|".join(re.escape(s) for s in scales)
+        text += rf"(?:[{_SPACES}]?(?P<scale>{scale})(?![^\W\d_])\.?)?"
+    text += r"(?:\s*(?P<cjkscale>万亿|百万|千万|[千万萬亿億]))?"
     return re.compile(text, re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _hedge_pattern(lang: str) -> re.Pattern[str] | None:
+    hedges = sorted(_HEDGES.get(base_language(lang), {}), key=len, reverse=True)
+    if not hedges:
+        return None
+    alternatives = "|".join(re.escape(h).replace("'", "['’]") for h in hedges)
+    return re.compile(rf"(?:^|(?<=[\s(«\"'’]))(?P<hedge>{alternatives})\s*$", re.IGNORECASE)
+
+
+_BEFORE = re.compile(r"[0-9A-Za-zÀ-ÿ_.,]$|\d[" + re.escape(_SPACES) + "]$")
 
 
 def read_numbers(quote: str, lang: str) -> list[QuoteNumber]:
@@ -161,11 +173,15 @@ def read_numbers(quote: str, lang: str) -> list[QuoteNumber]:
     base = base_language(lang)
     decimal, groups = _symbols(lang)
     found = []
+    hedges = _hedge_pattern(lang)
     for match in _pattern(lang).finditer(quote):
-        value = _value(match, base, decimal, groups)
-        if value is None or _not_an_amount(quote, match, base):
-            continue
+        start = match.start()
+        if start and _BEFORE.search(quote, max(0, start - 2), start):
+            continue  # inside a word or a longer number: A100, 2023-08
         parts = match.groupdict()
+        value = _value(parts, base, decimal, groups)
+        if value is None or _not_an_amount(quote, match, parts):
+            continue
         scale = parts.get("scale")
         if scale:
             value *= _SCALES[base][scale.lower()]
@@ -173,22 +189,23 @@ def read_numbers(quote: str, lang: str) -> list[QuoteNumber]:
             value *= _CJK_SCALES[match["cjkscale"]]
         if parts.get("word") and not (scale or match["cjkscale"]):
             continue  # "deux nouvelles puces": a word alone is not an amount we check
-        hedge = parts.get("hedge")
-        qualifier = "plain"
-        if hedge:
-            key = hedge.lower().replace("’", "'")
-            qualifier = _HEDGES[base].get(key, "plain")
-        found.append(QuoteNumber(value, qualifier, match.start(), match.end(), match[0].strip()))
+        qualifier, begin = "plain", start
+        before = hedges.search(quote, max(0, start - 24), start) if hedges else None
+        if before is not None:
+            key = before["hedge"].lower().replace("’", "'")
+            qualifier, begin = _HEDGES[base].get(key, "plain"), before.start()
+        text = quote[begin : match.end()].strip()
+        found.append(QuoteNumber(value, qualifier, begin, match.end(), text))
     return found
 
 
-def _value(match: re.Match[str], base: str, decimal: str, groups: str) -> float | None:
-    groups_found = match.groupdict()
-    if groups_found.get("word"):
-        return float(_WORDS[base][groups_found["word"].lower()])
-    if groups_found.get("cjk"):
-        return _cjk_number(groups_found["cjk"])
-    digits = match["digits"]
+def _value(parts: dict[str, str | None], base: str, decimal: str, groups: str) -> float | None:
+    word, cjk = parts.get("word"), parts.get("cjk")
+    if word:
+        return float(_WORDS[base][word.lower()])
+    if cjk:
+        return _cjk_number(cjk)
+    digits = parts.get("digits")
     if digits is None:
         return None
     for mark in groups:
@@ -204,24 +221,22 @@ _ORDINAL = re.compile(
     r"(?:(?:er|re|e|ème|eme|st|nd|rd|th)\b|\.(?=\s*(?:" + _MONTHS + r")\b))", re.I
 )
 _DATE_AFTER = re.compile(r"[\s\u00a0]*(?:" + _MONTHS + r")\b|[-/:]\d|年|月|日|号|時|时", re.I)
+_MONEY_AFTER = re.compile(r"[\s\u00a0]*(?:[$€£¥%]|[A-Z]{3}\b)")
 _DATE_BEFORE = re.compile(r"(?:\d[-/:]|(?:" + _MONTHS + r")\.?[\s\u00a0]*)$", re.I)
 
 
-def _not_an_amount(quote: str, match: re.Match[str], base: str) -> bool:
+def _not_an_amount(quote: str, match: re.Match[str], parts: dict[str, str | None]) -> bool:
     """Years, dates, times and ordinals."""
-    end, start = match.end(), match.start()
-    parts = match.groupdict()
     if parts.get("scale") or parts.get("cjkscale"):
         return False
+    end, start = match.end(), match.start()
     after = quote[end : end + 12]
-    if _ORDINAL.match(after) or _DATE_AFTER.match(after):
-        return True
-    if _DATE_BEFORE.search(quote[max(0, start - 12) : start]):
-        return True
     digits = parts.get("digits")
-    if digits and digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2199:
-        return not re.match(r"[\s\u00a0]*(?:[$€£¥%]|[A-Z]{3}\b)", after)  # a year, not 2000 $
-    return False
+    if digits and len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2199:
+        return not _MONEY_AFTER.match(after)  # a year, unless "2000 $"
+    if after and (_ORDINAL.match(after) or _DATE_AFTER.match(after)):
+        return True
+    return start > 0 and _DATE_BEFORE.search(quote, max(0, start - 12), start) is not None
 
 
 def _cjk_number(text: str) -> float | None:

@@ -6,6 +6,7 @@ Order matters only for reading the code: the report sorts findings itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from ..findings import Finding
 from ..scopes import ScopeIndex
@@ -29,8 +30,11 @@ RULES: tuple[tuple[str, Rule], ...] = (
 #: findings the report reuses (archive matches are remembered): they run in this process.
 AGREEMENT_RULES: tuple[Rule, ...] = (
     same_scope.check, currencies.check, relations.check, archive.check, quote_names.check,
+    partial(quotes.check, part=0, parts=2),
 )  # fmt: skip
 #: Rules that find few things (conflicts, bad quotes): they may run on a second core.
+#: The quote check, the costliest, is shared: half the claims on each side.
 HIERARCHY_RULES: tuple[Rule, ...] = (
-    hierarchy.part_whole, hierarchy.parts_sum, hierarchy.cover, quotes.check,
+    hierarchy.part_whole, hierarchy.parts_sum, hierarchy.cover,
+    partial(quotes.check, part=1, parts=2),
 )  # fmt: skip

@@ -1,0 +1,170 @@
+"""The quote, archive and quote-name checks, on the seed desk and on small desks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factcheck import DeskError, Report, load, reconcile
+
+from .conftest import SEED_CLAIMS, MakeDesk
+
+
+def seed_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "desk"
+    shutil.copytree(SEED_CLAIMS, root / "claims")
+    shutil.copytree(SEED_CLAIMS.parent / "sources", root / "sources")
+    return root
+
+
+def test_the_seed_quotes_support_their_values() -> None:
+    report = reconcile(load(SEED_CLAIMS))
+    assert report.of_kind("unsupported-quote") == []
+    assert report.summary()["quotes"] == report.summary()["claims"] == 23
+    assert report.summary()["quotes_unread"] == 0
+
+
+@pytest.mark.parametrize(
+    ("written", "typed", "says"),
+    [
+        ("value: at least 100000 GPU", "value: at least 100 GPU",
+         "quote says 1 × 10^5 ('pas moins de 100.000'), value is 100: a factor of 1,000"),
+        ("value: 4.4 trillion USD", "value: 4.4 billion USD",
+         "quote says 4.4 × 10^12 ('4,4 billions'), value is 4.4 × 10^9: a factor of 1,000"),
+    ],
+)  # fmt: skip
+def test_a_mistyped_value_is_caught_by_its_quote(
+    tmp_path: Path, written: str, typed: str, says: str
+) -> None:
+    root = seed_copy(tmp_path)
+    for path in (root / "claims").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(written, typed), encoding="utf-8")
+    report = reconcile(load(root))
+    (finding,) = report.of_kind("unsupported-quote")
+    assert finding.message.endswith(says)
+    assert report.exit_code("warning") == 1 and finding.severity == "warning"
+
+
+def _claims(quote: str, value: str, lang: str = "fr", extra: str = "") -> str:
+    return f"""
+article:
+  outlet: daily
+  language: {lang}
+{extra}claims:
+  - id: c1
+    source: wire
+    subject: acme
+    metric: spend
+    value: {value}
+    quote: "{quote}"
+"""
+
+
+def run(make_desk: MakeDesk, files: dict[str, str]) -> Report:
+    return reconcile(load(make_desk(files)))
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "lang"),
+    [
+        ("environ 2,1 milliards d'euros", "about 2.1 billion EUR", "fr"),
+        ("rund 1,5 Mrd. Euro", "about 1.5 billion EUR", "de"),
+        ("约10亿美元", "about 1 billion USD", "zh"),
+        ("some $1.1bn", "about 1 billion USD", "en"),  # within the 20% of 'about'
+    ],
+)
+def test_supported_quotes_are_not_flagged(
+    make_desk: MakeDesk, quote: str, value: str, lang: str
+) -> None:
+    assert (
+        run(make_desk, {"a.yaml": _claims(quote, value, lang)}).of_kind("unsupported-quote") == []
+    )
+
+
+def test_a_million_typed_for_a_milliard(make_desk: MakeDesk) -> None:
+    report = run(make_desk, {"a.yaml": _claims("2,1 milliards d'euros", "2.1 million EUR")})
+    (finding,) = report.of_kind("unsupported-quote")
+    assert finding.message == (
+        "c1: quote says 2.1 × 10^9 ('2,1 milliards'), value is 2.1 × 10^6: a factor of 1,000"
+    )
+
+
+def test_a_quote_in_an_unknown_language_is_counted_not_flagged(make_desk: MakeDesk) -> None:
+    report = run(make_desk, {"a.yaml": _claims("約1000億円", "exactly 5 JPY", "ja")})
+    assert report.of_kind("unsupported-quote") == []
+    assert report.summary()["quotes_unread"] == 1
+
+
+ARCHIVE = """Un titre
+
+Selon le « Daily », Acme a dépensé environ 2,1 milliards d’euros en 2023, un record
+pour le groupe, qui prévoit de recommencer.
+
+Un autre paragraphe sur un tout autre su-
+jet, sans chiffre.
+"""
+
+
+def test_a_quote_found_in_the_archive_despite_typography(make_desk: MakeDesk) -> None:
+    quote = "Acme a dépensé environ 2,1 milliards d'euros en 2023, un record pour le groupe"
+    extra = "  text: texts/a.txt\n"
+    report = run(
+        make_desk,
+        {
+            "a.yaml": _claims(quote, "about 2.1 billion EUR", extra=extra),
+            "claims/texts/a.txt": ARCHIVE,
+        },
+    )
+    assert report.of_kind("quote-not-in-archive") == []
+
+
+def test_a_quote_missing_from_the_archive_shows_the_nearest_passage(make_desk: MakeDesk) -> None:
+    quote = "Acme a dépensé environ 3,1 milliards d'euros en 2021, un record absolu"
+    extra = "  text: texts/a.txt\n"
+    report = run(
+        make_desk,
+        {
+            "a.yaml": _claims(quote, "about 3.1 billion EUR", extra=extra),
+            "claims/texts/a.txt": ARCHIVE,
+        },
+    )
+    (finding,) = report.of_kind("quote-not-in-archive")
+    assert finding.message == "c1: the quote is not in the archived text of a"
+    assert finding.arithmetic[1].startswith("nearest passage, line 3 of a.txt")
+    assert "2,1 milliards" in finding.arithmetic[1]
+
+
+def test_a_hyphenated_word_across_lines_is_found(make_desk: MakeDesk) -> None:
+    extra = "  text: texts/a.txt\n"
+    quote = "Un autre paragraphe sur un tout autre sujet, sans chiffre."
+    report = run(
+        make_desk,
+        {
+            "a.yaml": _claims(quote, "about 2.1 billion EUR", extra=extra),
+            "claims/texts/a.txt": ARCHIVE,
+        },
+    )
+    assert report.of_kind("quote-not-in-archive") == []
+
+
+def test_an_archive_outside_the_desk_is_refused(make_desk: MakeDesk) -> None:
+    with pytest.raises(DeskError) as info:
+        load(make_desk({"a.yaml": _claims("x", "5 USD", extra="  text: ../../../etc/passwd\n")}))
+    assert "lies outside the desk" in str(info.value)
+
+
+def test_a_variant_spelling_of_a_source_suggests_an_alias(make_desk: MakeDesk) -> None:
+    quote = "selon la publication Dailly, environ 2,1 milliards d'euros"
+    report = run(make_desk, {"a.yaml": _claims(quote, "about 2.1 billion EUR")})
+    (finding,) = report.of_kind("alias-suggestion")
+    assert finding.message == (
+        "the quote of c1 names 'Dailly', which looks like source 'daily' (The Daily); "
+        "add 'Dailly' to its aliases"
+    )
+    known = run(
+        make_desk, {"a.yaml": _claims(quote.replace("Dailly", "Daily"), "about 2.1 billion EUR")}
+    )
+    assert known.of_kind("alias-suggestion") == []
