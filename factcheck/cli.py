@@ -18,6 +18,9 @@ import click
 
 from .atomic import write_atomic
 from .errors import DeskError, FactcheckError
+from .explanation import explain_claim
+from .exports import FORMATS, export_lines, write_export
+from .graph import build_graph
 from .loader import load
 from .reconcile import reconcile as run_reconcile
 from .report import FAIL_ON, LIMIT
@@ -134,3 +137,48 @@ def reconcile(
         write_atomic(output, pieces)
         click.echo(f"wrote {output}", err=True)
     sys.exit(report.exit_code(fail_on))
+
+
+@main.command()
+@click.argument("claim_id")
+@click.argument("path", type=click.Path(path_type=Path), default="claims", required=False)
+@click.option(
+    "--sources",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of source records (default: sources/ beside the claims folder).",
+)
+def explain(claim_id: str, path: Path, sources: Path | None) -> None:
+    """Show where one claim comes from, how it was read, and what agrees or conflicts with it.
+
+    PATH is the desk (default: claims). Exit 2 when the claim is unknown.
+    """
+    report = run_reconcile(load(path, sources), workers=min(2, os.cpu_count() or 1))
+    click.echo(explain_claim(report, build_graph(report), claim_id), nl=False)
+
+
+@main.command()
+@_desk_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="graphml",
+    show_default=True,
+    help="graphml and gexf (Gephi), dot (Graphviz), json (node-link, D3), prov-json (W3C PROV).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the graph to this file (atomically) instead of the terminal.",
+)
+def graph(path: Path, sources: Path | None, fmt: str, output: Path | None) -> None:
+    """Export the provenance graph: sources, articles, claims and findings, and how they relate."""
+    report = run_reconcile(load(path, sources), workers=min(2, os.cpu_count() or 1))
+    provenance = build_graph(report)
+    if output is None:
+        sys.stdout.writelines(export_lines(provenance, fmt))
+        sys.stdout.flush()
+    else:
+        write_export(output, provenance, fmt)
+        click.echo(f"wrote {output}", err=True)

@@ -16,6 +16,8 @@ KINDS = {
     "incomparable": "warning",  # claims on one scope in different currencies or units
     "unsupported-quote": "warning",  # no number in the quote matches the value
     "quote-not-in-archive": "warning",  # the quote is not in the article's archived text
+    "circular-reporting": "warning",  # different speakers agree, but all relay one origin
+    "relay-loop": "warning",  # articles that cite each other in a circle
     "agreement": "info",  # claims from two or more independent origins that agree
     "repetition": "info",  # claims that agree but come from one origin
     "single-origin": "info",  # a figure that only one origin stands behind

@@ -31,7 +31,8 @@ SUMMARY_KEYS = {
     "conflict": "conflicts", "incomparable": "incomparables",
     "unsupported-quote": "unsupported_quotes", "quote-not-in-archive": "quotes_not_in_archive",
     "agreement": "agreements", "repetition": "repetitions", "single-origin": "single_origin",
-    "alias-suggestion": "alias_suggestions",
+    "alias-suggestion": "alias_suggestions", "circular-reporting": "circular_reporting",
+    "relay-loop": "relay_loops",
 }  # fmt: skip
 WIDTH = 100
 FAIL_ON = ("never", "warning", "conflict")
@@ -219,7 +220,16 @@ class Report:
 
 _BLOCKS = (
     ("Conflicts: claims that cannot all be true", ("conflict",)),
-    ("Warnings", ("incomparable", "unsupported-quote", "quote-not-in-archive")),
+    (
+        "Warnings",
+        (
+            "incomparable",
+            "unsupported-quote",
+            "quote-not-in-archive",
+            "circular-reporting",
+            "relay-loop",
+        ),
+    ),
 )
 _TABLES = (
     ("Figures that rest on a single origin", "single-origin", ("claim", "origin", "what"),

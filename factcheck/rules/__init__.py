@@ -10,7 +10,16 @@ from functools import partial
 
 from ..findings import Finding
 from ..scopes import ScopeIndex
-from . import archive, currencies, hierarchy, quote_names, quotes, relations, same_scope
+from . import (
+    archive,
+    currencies,
+    hierarchy,
+    quote_names,
+    quotes,
+    relations,
+    relays,
+    same_scope,
+)  # fmt: skip
 
 Rule = Callable[[ScopeIndex], Iterator[Finding]]
 
@@ -24,13 +33,14 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("quote", quotes.check),
     ("archive", archive.check),
     ("quote-names", quote_names.check),
+    ("relays", relays.check),
 )
 
 #: Rules that find agreements (single-origin needs their findings), and the rules whose
 #: findings the report reuses (archive matches are remembered): they run in this process.
 AGREEMENT_RULES: tuple[Rule, ...] = (
     same_scope.check, currencies.check, relations.check, archive.check, quote_names.check,
-    partial(quotes.check, part=0, parts=2),
+    relays.check, partial(quotes.check, part=0, parts=2),
 )  # fmt: skip
 #: Rules that find few things (conflicts, bad quotes): they may run on a second core.
 #: The quote check, the costliest, is shared: half the claims on each side.
