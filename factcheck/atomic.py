@@ -21,7 +21,18 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
                 out.writelines(text)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temporary, _mode(path))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode(path: Path) -> int:
+    """The mode of the file replaced, or the usual one for a new file (0666 less umask)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -21,6 +21,7 @@ from .errors import DeskError, FactcheckError
 from .explanation import explain_claim
 from .exports import FORMATS, export_lines, write_export
 from .graph import build_graph
+from .html import to_html
 from .loader import load
 from .reconcile import reconcile as run_reconcile
 from .report import FAIL_ON, LIMIT
@@ -92,7 +93,7 @@ def validate(path: Path, sources: Path | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
+    type=click.Choice(["text", "markdown", "json", "html"]),
     default="text",
     show_default=True,
     help="Report format.",
@@ -128,6 +129,8 @@ def reconcile(
     pieces: Iterable[str]
     if fmt == "json":
         pieces = report.json_lines()
+    elif fmt == "html":
+        pieces = [to_html(report)]
     else:
         pieces = [report.to_text(limit) if fmt == "text" else report.to_markdown(limit)]
     if output is None:

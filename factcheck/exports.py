@@ -15,6 +15,7 @@ Every export is text; ``write_export`` writes it atomically.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from typing import Any
 import networkx as nx
 
 from .atomic import write_atomic
+from .gcpause import paused
 
 FORMATS = ("graphml", "gexf", "dot", "json", "prov-json")
 NAMESPACE = "https://factcheck.invalid/ns#"
@@ -29,16 +31,20 @@ NAMESPACE = "https://factcheck.invalid/ns#"
 
 def export_lines(graph: Any, fmt: str) -> Iterator[str]:
     """The graph in ``fmt``, piece by piece."""
+    with paused():
+        yield from _export(graph, fmt)
+
+
+def _export(graph: Any, fmt: str) -> Iterator[str]:
     if fmt == "graphml":
-        for line in nx.generate_graphml(graph, prettyprint=True):
-            yield line + "\n"
+        yield from _graphml(graph)
     elif fmt == "gexf":
         for line in nx.generate_gexf(graph, prettyprint=True):
             yield line + "\n"
     elif fmt == "dot":
         yield from _dot(graph)
     elif fmt == "json":
-        yield json.dumps(nx.node_link_data(graph, edges="links"), ensure_ascii=False) + "\n"
+        yield from _node_link(graph)
     elif fmt == "prov-json":
         yield _prov(graph).serialize(format="json") + "\n"
     else:
@@ -47,6 +53,97 @@ def export_lines(graph: Any, fmt: str) -> Iterator[str]:
 
 def write_export(path: Path, graph: Any, fmt: str) -> None:
     write_atomic(path, export_lines(graph, fmt))
+
+
+def _node_link(graph: Any) -> Iterator[str]:
+    """Node-link JSON as networkx writes it (``links``), one node or link per line."""
+    head = {"directed": True, "multigraph": True, "graph": dict(graph.graph)}
+    yield json.dumps(head, ensure_ascii=False)[:-1] + ',\n"nodes": '
+    nodes = [{**data, "id": ident} for ident, data in graph.nodes(data=True)]
+    yield json.dumps(nodes, ensure_ascii=False)
+    yield ',\n"links": '
+    links = [
+        {**data, "source": tail, "target": head_node, "key": key}
+        for tail, head_node, key, data in graph.edges(keys=True, data=True)
+    ]
+    yield json.dumps(links, ensure_ascii=False)
+    yield "}\n"
+
+
+_XML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(value: object) -> str:
+    text = str(value).lower() if isinstance(value, bool) else str(value)
+    if not text.isprintable():  # characters XML 1.0 cannot hold are dropped, not written
+        text = _NOT_XML.sub("", text)
+    return text.translate(_XML)
+
+
+def _escape_all(values: list[object]) -> list[str]:
+    """Many values escaped for XML at once (one translate per node or edge)."""
+    texts = [str(v).lower() if isinstance(v, bool) else str(v) for v in values]
+    joined = "\x1e".join(texts)
+    if not joined.replace("\x1e", "").isprintable():
+        joined = "\x1e".join(_NOT_XML.sub("", t) for t in texts)
+    return joined.translate(_XML).split("\x1e")
+
+
+def _types(items: Iterator[dict[str, Any]]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for data in items:
+        for key, value in data.items():
+            kind = (
+                "boolean"
+                if isinstance(value, bool)
+                else "int"
+                if isinstance(value, int)
+                else ("double" if isinstance(value, float) else "string")
+            )
+            if found.get(key, kind) != kind:
+                kind = "string"
+            found[key] = kind
+    return found
+
+
+def _graphml(graph: Any) -> Iterator[str]:
+    """GraphML, streamed: typed keys (int, boolean, string), escaped values."""
+    node_types = _types(d for _, d in graph.nodes(data=True))
+    edge_types = _types(d for _, _, d in graph.edges(data=True))
+    yield '<?xml version="1.0" encoding="utf-8"?>\n'
+    yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
+    for scope, types in (("node", node_types), ("edge", edge_types)):
+        for key, kind in types.items():
+            yield (
+                f'  <key id="{scope}-{_xml(key)}" for="{scope}" attr.name="{_xml(key)}" '
+                f'attr.type="{kind}"/>\n'
+            )
+    yield '  <graph edgedefault="directed">\n'
+    opening = {key: f'<data key="node-{_xml(key)}">' for key in node_types}
+    for ident, data in graph.nodes(data=True):
+        texts = _escape_all([ident, *data.values()])
+        values = "".join(f"{opening[k]}{v}</data>" for k, v in zip(data, texts[1:], strict=True))
+        yield f'    <node id="{texts[0]}">{values}</node>\n'
+    cache: dict[str, str] = {}  # node ids recur on many edges: escape each once
+
+    def escaped(text: str) -> str:
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = _xml(text)
+        return found
+
+    for tail, head, key, data in graph.edges(keys=True, data=True):
+        values = "".join(
+            f'<data key="edge-{escaped(name)}">{escaped(str(v))}</data>' for name, v in data.items()
+        )
+        yield (
+            f'    <edge source="{escaped(tail)}" target="{escaped(head)}" id="{escaped(key)}">'
+            f"{values}</edge>\n"
+        )
+    yield "  </graph>\n</graphml>\n"
 
 
 def _quote(text: object) -> str:

@@ -29,6 +29,7 @@ import networkx as nx
 
 from .explain import read_as
 from .findings import Finding
+from .gcpause import paused
 from .report import Report
 
 RELATION_OF_KIND = {
@@ -49,43 +50,54 @@ def graph_findings(report: Report) -> list[Finding]:
 
 
 def build_graph(report: Report) -> Any:
+    """The provenance graph of a reconciled desk."""
+    with paused():
+        return _build(report)
+
+
+def _build(report: Report) -> Any:
     desk = report.desk
     graph = nx.MultiDiGraph(name="factcheck provenance")
+    nodes: list[tuple[str, dict[str, Any]]] = []
+    edges: dict[tuple[str, str, str], None] = {}  # in order, without repeats
     for source in desk.sources.values():
-        graph.add_node(
-            node("source", source.id), kind="source", label=source.name,
-            source_kind=source.kind, country=source.country, aliases="; ".join(source.aliases),
-        )  # fmt: skip
-    for article in desk.articles.values():
-        graph.add_node(
-            node("article", article.id), kind="article", label=article.id,
-            published=article.published.text if article.published else "",
-            language=article.language, url=article.url,
-        )  # fmt: skip
+        nodes.append((node("source", source.id), {
+            "kind": "source", "label": source.name, "source_kind": source.kind,
+            "country": source.country, "aliases": "; ".join(source.aliases),
+        }))  # fmt: skip
     for article in desk.articles.values():
         here = node("article", article.id)
+        nodes.append((here, {
+            "kind": "article", "label": article.id,
+            "published": article.published.text if article.published else "",
+            "language": article.language, "url": article.url,
+        }))  # fmt: skip
         if article.outlet:
-            _edge(graph, here, node("source", article.outlet), "published-by")
+            edges[(here, node("source", article.outlet), "published-by")] = None
         for cited in article.cites:
-            _edge(graph, here, _speaker(desk.articles, cited), "cites")
+            edges[(here, _speaker(desk.articles, cited), "cites")] = None
+    origins_of = report.origins
     for claim in desk.claims:
-        ident = node("claim", claim.id)
-        origins = report.origins.get(claim.id, ())
-        graph.add_node(
-            ident, kind="claim", label=claim.id, subject=claim.subject, metric=claim.metric,
-            period=claim.period.text if claim.period else "", product="; ".join(claim.product),
-            counterparty=claim.counterparty, modality=claim.modality, value=claim.value.text,
-            read_as=read_as(claim), quote=claim.quote, quote_lang=claim.quote_lang,
-            file=claim.where.path, line=claim.where.line, origins="; ".join(origins),
-            origin_count=len(origins),
-        )  # fmt: skip
-        _edge(graph, ident, _speaker(desk.articles, claim.source), "attributed-to")
+        ident = "claim:" + claim.id
+        origins = origins_of.get(claim.id, ())
+        nodes.append((ident, {
+            "kind": "claim", "label": claim.id, "subject": claim.subject,
+            "metric": claim.metric, "period": claim.period.text if claim.period else "",
+            "product": "; ".join(claim.product), "counterparty": claim.counterparty,
+            "modality": claim.modality, "value": claim.value.text, "read_as": read_as(claim),
+            "quote": claim.quote, "quote_lang": claim.quote_lang, "file": claim.where.path,
+            "line": claim.where.line, "origins": "; ".join(origins),
+            "origin_count": len(origins),
+        }))  # fmt: skip
+        edges[(ident, _speaker(desk.articles, claim.source), "attributed-to")] = None
         if claim.article:
-            _edge(graph, ident, node("article", claim.article), "quoted-from")
+            edges[(ident, "article:" + claim.article, "quoted-from")] = None
         for parent in claim.derived_from:
-            _edge(graph, ident, node("claim", parent), "derived-from")
+            edges[(ident, "claim:" + parent, "derived-from")] = None
     for number, finding in enumerate(graph_findings(report), 1):
-        _add_finding(graph, number, finding)
+        _add_finding(nodes, edges, number, finding)
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from((a, b, r, {"relation": r}) for a, b, r in edges)
     return graph
 
 
@@ -93,34 +105,34 @@ def _speaker(articles: Any, ident: str) -> str:
     return node("article" if ident in articles else "source", ident)
 
 
-def _edge(graph: Any, tail: str, head: str, relation: str) -> None:
-    if not graph.has_edge(tail, head, key=relation):
-        graph.add_edge(tail, head, key=relation, relation=relation)
-
-
-def _add_finding(graph: Any, number: int, finding: Finding) -> None:
+def _add_finding(
+    nodes: list[tuple[str, dict[str, Any]]],
+    edges: dict[tuple[str, str, str], None],
+    number: int,
+    finding: Finding,
+) -> None:
     ident = node("finding", number)
-    graph.add_node(
-        ident, kind="finding", label=f"{finding.kind} ({finding.rule})",
-        finding_kind=finding.kind, rule=finding.rule, severity=finding.severity,
-        message=finding.message, arithmetic="; ".join(finding.arithmetic),
-        claims="; ".join(finding.claims),
-        origins="; ".join(sorted({o for side in finding.sides for o in side.origins})),
-    )  # fmt: skip
+    nodes.append((ident, {
+        "kind": "finding", "label": f"{finding.kind} ({finding.rule})",
+        "finding_kind": finding.kind, "rule": finding.rule, "severity": finding.severity,
+        "message": finding.message, "arithmetic": "; ".join(finding.arithmetic),
+        "claims": "; ".join(finding.claims),
+        "origins": "; ".join(sorted({o for side in finding.sides for o in side.origins})),
+    }))  # fmt: skip
     relation = RELATION_OF_KIND.get(finding.kind, "involved-in")
     for claim in finding.claims:
-        _edge(graph, node("claim", claim), ident, relation)
+        edges[("claim:" + claim, ident, relation)] = None
     if finding.rule == "relation" and finding.kind in ("agreement", "repetition") and finding.sides:
         implied, stated = finding.sides[0], finding.sides[-1]
         derived = node("derived", number)
-        graph.add_node(
-            derived, kind="derived", label=implied.label,
-            value=finding.arithmetic[0] if finding.arithmetic else "",
-        )  # fmt: skip
+        nodes.append((derived, {
+            "kind": "derived", "label": implied.label,
+            "value": finding.arithmetic[0] if finding.arithmetic else "",
+        }))  # fmt: skip
         for claim in implied.claims:
-            _edge(graph, derived, node("claim", claim), "derived-from")
+            edges[(derived, "claim:" + claim, "derived-from")] = None
         for claim in stated.claims:
-            _edge(graph, derived, node("claim", claim), "agrees-with")
+            edges[(derived, "claim:" + claim, "agrees-with")] = None
 
 
 def chain_of_custody(graph: Any, claim_id: str) -> list[tuple[str, str]]:

@@ -117,7 +117,8 @@ class Report:
             yield _dump(_finding_dict(finding)) + end
         yield "]\n}\n"
 
-    def _relative(self, path: str) -> str:
+    def relative_path(self, path: str) -> str:
+        """A claim file's path relative to the desk root, as reports show it."""
         cache = self._paths
         if path not in cache:
             cache[path] = _relative(path, self.desk.root)
@@ -127,7 +128,7 @@ class Report:
         value = claim.value
         return {
             "id": claim.id,
-            "file": self._relative(claim.where.path),
+            "file": self.relative_path(claim.where.path),
             "line": claim.where.line,
             "source": claim.source,
             "origin": list(self.origins.get(claim.id, ())),
