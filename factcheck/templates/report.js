@@ -99,6 +99,7 @@
   // pan with a pointer, zoom with the wheel
   var drag = null;
   svg.addEventListener("pointerdown", function (event) {
+    if (event.target.closest && event.target.closest(".node")) { return; }  // a click on a node
     drag = { x: event.clientX, y: event.clientY, vx: view.x, vy: view.y };
     svg.setPointerCapture(event.pointerId);
   });

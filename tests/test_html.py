@@ -1,0 +1,137 @@
+"""The HTML report: safe by construction, and working in a real browser (headless Chromium)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factcheck import load, reconcile
+from factcheck.html import safe_url, to_html
+
+from .conftest import SEED_CLAIMS, MakeDesk
+
+HOSTILE = """
+article:
+  outlet: daily
+  language: en
+  url: "javascript:alert(1)"
+claims:
+  - id: c1
+    source: wire
+    subject: acme
+    metric: spend
+    period: 2023
+    value: exactly 1 USD
+    quote: "</script><script>window.__pwned = 1</script><img src=x onerror='window.__pwned = 2'>"
+  - id: c2
+    source: daily
+    subject: acme
+    metric: spend
+    period: 2023
+    value: exactly 2 USD
+    quote: "<b onmouseover=alert(1)>2 USD</b> & more"
+"""
+
+
+def test_every_string_from_the_desk_is_escaped(make_desk: MakeDesk) -> None:
+    page = to_html(reconcile(load(make_desk({"a.yaml": HOSTILE}))))
+    assert "<script>window.__pwned" not in page
+    assert "<img src=x" not in page and "<b onmouseover" not in page
+    assert (
+        "javascript:" not in page.replace("javascript:alert(1)", "")
+        or 'href="javascript' not in page
+    )
+    assert 'href="javascript' not in page
+    assert page.count("<script") == 2  # the graph data and the page's own script
+    assert "&lt;script&gt;window.__pwned" in page  # shown as text in the card
+    assert "\\u003c/script\\u003e" in page  # and escaped inside the graph data
+
+
+def test_only_web_links() -> None:
+    assert safe_url("https://example.org/a") == "https://example.org/a"
+    assert safe_url(" JavaScript:alert(1)") == ""
+    assert safe_url("data:text/html,x") == "" and safe_url("file:///etc/passwd") == ""
+
+
+def test_the_page_forbids_the_network_and_foreign_scripts() -> None:
+    page = to_html(reconcile(load(SEED_CLAIMS)))
+    assert "default-src &#39;none&#39;" in page and "script-src &#39;sha256-" in page
+    assert "http://" not in page.split("<body>")[0] and 'src="http' not in page
+
+
+# -- in a real browser ------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+REQUIRED = os.environ.get("FACTCHECK_BROWSER_TESTS") == "required"  # set by .ci/run
+playwright = pytest.importorskip("playwright.sync_api") if not REQUIRED else None
+
+
+def _browser() -> Any:
+    from playwright.sync_api import sync_playwright
+
+    if CHROMIUM is None:
+        if REQUIRED:
+            pytest.fail("Chromium is required for the browser tests but is not installed")
+        pytest.skip("Chromium not installed")
+    return sync_playwright()
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    with _browser() as driver:
+        launched = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+def open_page(browser: Any, path: Path) -> tuple[Any, list[str], list[str]]:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    problems: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("dialog", lambda d: (problems.append(f"dialog {d.message}"), d.dismiss()))
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page, problems, requests
+
+
+def test_the_seed_report_in_a_browser(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "report.html"
+    path.write_text(to_html(reconcile(load(SEED_CLAIMS))), encoding="utf-8")
+    page, problems, requests = open_page(browser, path)
+    assert problems == []
+    assert requests == [path.as_uri()]  # nothing but the file itself
+    card = page.locator("#conflicts .card").first
+    text = card.inner_text()
+    assert "ft-deliveries-2022" in text and "jiwei-china-market-2022" in text
+    assert "Les livraisons prévues l’an passé" in text  # both quotes, as printed
+    assert "a déjà rattrapé" in text
+    assert "3.8 to 4.2 billion USD > 800 million to 1.2 billion USD" in text  # the arithmetic
+    card.locator("button.highlight").click()
+    lit = page.locator("#graph .node.hl").evaluate_all("nodes => nodes.map(n => n.dataset.id)")
+    assert {"claim:ft-deliveries-2022", "claim:jiwei-china-market-2022"} <= set(lit)
+    assert "finding:1" in page.locator("#details h3").inner_text()
+    page.locator('#graph .node[data-id="claim:ft-deliveries-2022"]').click()  # in view now
+    assert "Les livraisons prévues" in page.locator("#details").inner_text()
+    page.select_option("#filter-source", "mckinsey")
+    assert page.locator("#conflicts .card.hidden").count() == 1
+    page.close()
+
+
+def test_a_hostile_desk_runs_no_script(browser, make_desk: MakeDesk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "hostile.html"
+    path.write_text(to_html(reconcile(load(make_desk({"a.yaml": HOSTILE})))), encoding="utf-8")
+    page, problems, requests = open_page(browser, path)
+    page.locator("#conflicts .card").first.hover()
+    page.locator("#conflicts .card button.highlight").first.click()
+    assert page.evaluate("window.__pwned") is None
+    assert [p for p in problems if "dialog" in p] == []
+    assert requests == [path.as_uri()]
+    assert "<script>window.__pwned" in page.locator("#conflicts").inner_text()  # shown, as text
+    page.close()
