@@ -135,3 +135,15 @@ def test_a_hostile_desk_runs_no_script(browser, make_desk: MakeDesk, tmp_path: P
     assert requests == [path.as_uri()]
     assert "<script>window.__pwned" in page.locator("#conflicts").inner_text()  # shown, as text
     page.close()
+
+
+def test_the_report_fits_a_phone_and_prints(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "report.html"
+    path.write_text(to_html(reconcile(load(SEED_CLAIMS))), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(path.as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scrolling
+    page.emulate_media(media="print")
+    assert page.locator("#graph-section").is_hidden() and page.locator(".filters").is_hidden()
+    assert page.locator("#conflicts .card").first.is_visible()
+    page.close()
