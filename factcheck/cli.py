@@ -24,7 +24,7 @@ from .graph import build_graph
 from .html import to_html
 from .loader import load
 from .reconcile import reconcile as run_reconcile
-from .report import FAIL_ON, LIMIT
+from .report import FAIL_ON, LIMIT, Report
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,6 +36,20 @@ def _desk_options(command: F) -> F:
         help="Folder of source records (default: sources/ beside the claims folder).",
     )(command)
     return click.argument("path", type=click.Path(path_type=Path))(command)
+
+
+def _output_option(what: str) -> Callable[[F], F]:
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=f"Write the {what} to this file (atomically) instead of the terminal.",
+    )
+
+
+def _reconciled(path: Path, sources: Path | None) -> Report:
+    """The desk at ``path`` loaded and reconciled, on two cores where there are two."""
+    return run_reconcile(load(path, sources), workers=min(2, os.cpu_count() or 1))
 
 
 class _Group(click.Group):
@@ -98,12 +112,7 @@ def validate(path: Path, sources: Path | None) -> None:
     show_default=True,
     help="Report format.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file (atomically) instead of the terminal.",
-)
+@_output_option("report")
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
@@ -124,7 +133,7 @@ def reconcile(
 
     Exit 0 with no conflict, 1 with conflicts (see --fail-on), 2 on invalid input.
     """
-    report = run_reconcile(load(path, sources), workers=min(2, os.cpu_count() or 1))
+    report = _reconciled(path, sources)
     limit = None if show_all else LIMIT
     pieces: Iterable[str]
     if fmt == "json":
@@ -155,7 +164,7 @@ def explain(claim_id: str, path: Path, sources: Path | None) -> None:
 
     PATH is the desk (default: claims). Exit 2 when the claim is unknown.
     """
-    report = run_reconcile(load(path, sources), workers=min(2, os.cpu_count() or 1))
+    report = _reconciled(path, sources)
     click.echo(explain_claim(report, build_graph(report), claim_id), nl=False)
 
 
@@ -169,15 +178,10 @@ def explain(claim_id: str, path: Path, sources: Path | None) -> None:
     show_default=True,
     help="graphml and gexf (Gephi), dot (Graphviz), json (node-link, D3), prov-json (W3C PROV).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the graph to this file (atomically) instead of the terminal.",
-)
+@_output_option("graph")
 def graph(path: Path, sources: Path | None, fmt: str, output: Path | None) -> None:
     """Export the provenance graph: sources, articles, claims and findings, and how they relate."""
-    report = run_reconcile(load(path, sources), workers=min(2, os.cpu_count() or 1))
+    report = _reconciled(path, sources)
     provenance = build_graph(report)
     if output is None:
         sys.stdout.writelines(export_lines(provenance, fmt))

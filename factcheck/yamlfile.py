@@ -131,15 +131,7 @@ class _Builder:
                 )
             return self.anchors[event.anchor]
         elif kind is yaml.SequenceStartEvent:
-            self._check_tag(event)
-            value = YList()
-            value.path, value.line, value.col = (
-                self.path,
-                event.start_mark.line + 1,
-                event.start_mark.column + 1,
-            )
-            if event.anchor is not None:
-                self.anchors[event.anchor] = value
+            value = self._container(YList(), event)
             while not parser.check_event(yaml.SequenceEndEvent):
                 child = parser.get_event()
                 value.positions.append((child.start_mark.line + 1, child.start_mark.column + 1))
@@ -147,17 +139,19 @@ class _Builder:
             parser.get_event()
             return value
         else:  # a mapping
-            self._check_tag(event)
-            value = YMap()
-            value.path, value.line, value.col = (
-                self.path,
-                event.start_mark.line + 1,
-                event.start_mark.column + 1,
-            )
-            if event.anchor is not None:
-                self.anchors[event.anchor] = value
+            value = self._container(YMap(), event)
             self._fill(parser, value)
             return value
+        if event.anchor is not None:
+            self.anchors[event.anchor] = value
+        return value
+
+    def _container(self, value: Any, event: Any) -> Any:
+        """A new mapping or sequence, placed where its event starts and anchored."""
+        self._check_tag(event)
+        value.path, value.line, value.col = (
+            self.path, event.start_mark.line + 1, event.start_mark.column + 1,
+        )  # fmt: skip
         if event.anchor is not None:
             self.anchors[event.anchor] = value
         return value
