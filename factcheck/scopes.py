@@ -79,6 +79,10 @@ def _high_key(claim: Claim) -> tuple[float, bool, str]:
     return interval.hi, not interval.hi_open, claim.id
 
 
+#: Below one (metric, subject): period -> (product, counterparty) -> cells.
+Level = dict[str, dict[tuple[tuple[str, ...], str], list[Cell]]]
+
+
 def unit_of(claim: Claim) -> str:
     value = claim.value
     if isinstance(value, Amount):
@@ -183,13 +187,18 @@ class ScopeIndex:
         return found
 
     @cached_property
-    def prefixes(self) -> set[tuple[str, ...]]:
-        """(metric, subject) and (metric, subject, period) of every claimed scope."""
-        found: set[tuple[str, ...]] = set()
-        for metric, subject, period, _, _ in self.by_scope:
-            found.add((metric, subject))
-            found.add((metric, subject, period))
-        return found
+    def tree(
+        self,
+    ) -> dict[tuple[str, str], dict[str, dict[tuple[tuple[str, ...], str], list[Cell]]]]:
+        """The cells as (metric, subject) -> period -> (product, counterparty) -> cells.
+
+        Rules that walk hierarchies go through this tree in its own order, so
+        that neighbouring scopes are looked up in small dictionaries that stay
+        in the processor's cache, rather than in one table of every scope."""
+        tree: dict[tuple[str, str], Level] = {}
+        for (metric, subject, period, product, party), cells in self.by_scope.items():
+            tree.setdefault((metric, subject), {}).setdefault(period, {})[(product, party)] = cells
+        return tree
 
     @cached_property
     def _multi_products(self) -> dict[str, set[tuple[str, ...]]]:
@@ -227,11 +236,6 @@ def with_axis(scope: Scope, axis: int, value: str | tuple[str, ...]) -> Scope:
     items: list[object] = list(scope)
     items[axis] = value
     return tuple(items)  # type: ignore[return-value]
-
-
-def base_of(scope: Scope) -> tuple[str, str, tuple[str, ...], str]:
-    """The scope without its metric: what a relation ties several metrics on."""
-    return scope[1], scope[2], scope[3], scope[4]
 
 
 def _blank(scope: Scope, axis: int) -> Scope:

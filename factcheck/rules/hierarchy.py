@@ -24,7 +24,7 @@ from ..findings import Finding, Side
 from ..intervals import Interval, add
 from ..model import Claim
 from ..periods import Period
-from ..scopes import Cell, Scope, ScopeIndex, with_axis
+from ..scopes import Cell, Level, Scope, ScopeIndex, with_axis
 from ..values import Amount
 
 _AXIS = {"subject": 1, "period": 2, "product": 3, "counterparty": 4}
@@ -51,26 +51,43 @@ def _additive_cells(index: ScopeIndex) -> Iterator[tuple[Cell, frozenset[str]]]:
 
 
 def part_whole(index: ScopeIndex) -> Iterator[Finding]:
-    for cell, axes in _additive_cells(index):
-        for whole_scope, cells in _wholes(index, cell.scope, axes):
-            whole = next((c for c in cells if c.unit == cell.unit), None)
-            if whole is None:
-                continue
-            part_claim, whole_claim = cell.low_claim, whole.high_claim
-            if _exceeds(_bounds(part_claim), _bounds(whole_claim)):
-                why = _why(index, cell.scope, whole_scope)
-                yield _part_conflict(index, cell, whole, part_claim, whole_claim, why)
+    metrics = index.desk.metrics
+    tree = index.tree
+    for (metric, subject), periods in tree.items():  # neighbours together: cache-friendly
+        axes = metrics[metric].additive
+        if not axes:
+            continue
+        wholes_of_subject = (
+            [subject, *index.subject_wholes(subject)] if "subject" in axes else [subject]
+        )
+        levels = [tree[(metric, s)] for s in wholes_of_subject if (metric, s) in tree]
+        for variants in periods.values():
+            for cells in variants.values():
+                for cell in cells:
+                    if cell.unit in ("date", "category"):
+                        continue
+                    for whole_scope, whole_cells in _wholes(
+                        index, cell.scope, axes, wholes_of_subject, levels
+                    ):
+                        whole = next((c for c in whole_cells if c.unit == cell.unit), None)
+                        if whole is None:
+                            continue
+                        part_claim, whole_claim = cell.low_claim, whole.high_claim
+                        if _exceeds(_bounds(part_claim), _bounds(whole_claim)):
+                            why = _why(index, cell.scope, whole_scope)
+                            yield _part_conflict(index, cell, whole, part_claim, whole_claim, why)
 
 
 def _wholes(
-    index: ScopeIndex, scope: Scope, axes: frozenset[str]
+    index: ScopeIndex,
+    scope: Scope,
+    axes: frozenset[str],
+    subjects: list[str],
+    levels: list[Level],
 ) -> Iterator[tuple[Scope, list[Cell]]]:
-    """Scopes with claims that contain ``scope`` along the metric's additive axes.
-
-    Candidates are pruned level by level (metric and subject, then period) so
-    that a part with no claimed whole costs a few lookups."""
+    """Scopes with claims that contain ``scope`` along the metric's additive axes,
+    looked up in the tree below each whole subject (``levels``)."""
     metric, subject, period, product, party = scope
-    subjects = [subject, *index.subject_wholes(subject)] if "subject" in axes else [subject]
     periods = [period]
     if "period" in axes and period:
         periods += index.containing_periods(metric, period)
@@ -78,20 +95,17 @@ def _wholes(
     if "product" in axes and product:
         products += [*index.wider_products(product), ()]
     parties = [party, ""] if "counterparty" in axes and party else [party]
-    present = index.prefixes
-    by_scope = index.by_scope
-    for s in subjects:
-        if (metric, s) not in present:
-            continue
+    present = [s for s in subjects if (metric, s) in index.tree]
+    for s, level in zip(present, levels, strict=True):
         for p in periods:
-            if (metric, s, p) not in present:
+            variants = level.get(p)
+            if variants is None:
                 continue
             for prod in products:
                 for c in parties:
-                    candidate: Scope = (metric, s, p, prod, c)
-                    cells = by_scope.get(candidate)
-                    if cells is not None and candidate != scope:
-                        yield candidate, cells
+                    cells = variants.get((prod, c))
+                    if cells is not None and (s, p, prod, c) != (subject, period, product, party):
+                        yield (metric, s, p, prod, c), cells
 
 
 def _why(index: ScopeIndex, part: Scope, whole: Scope) -> str:

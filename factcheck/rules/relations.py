@@ -22,7 +22,7 @@ from ..explain import read_as, said, scope_words
 from ..findings import Finding, Side
 from ..intervals import OPERATIONS, Interval, add, div, intersection, mul, sub
 from ..model import Claim, Metric, Relation
-from ..scopes import Cell, Scope, ScopeIndex, base_of
+from ..scopes import Cell, Scope, ScopeIndex
 from ..units import concrete, is_currency
 from ..values import Amount
 
@@ -44,27 +44,49 @@ def _relation(index: ScopeIndex, relation: Relation) -> Iterator[Finding]:
     # every anchor metric must be claimed on the exact scope: start from the rarest
     anchors.sort(key=lambda m: len(index.by_metric.get(m.id, ())))
     others = [m.id for m in anchors[1:]]
-    bases: set[tuple[Base, str]] = set()
-    for cell in index.by_metric.get(anchors[0].id, ()):
-        base = base_of(cell.scope)
-        if all((m, *base) in index.by_scope for m in others):
-            currencies = {_currency(c.unit) for m in anchors for c in index.by_scope[(m.id, *base)]}
-            bases.update((base, c) for c in (currencies - {""} or {""}))
     order = {m.id: i for i, m in enumerate(metrics)}
     lookup = sorted(metrics, key=lambda m: (m.intensive, order[m.id]))  # exact ones first
-    for base, currency in sorted(bases):
-        found: list[tuple[Cell, str] | None] = [None, None, None]
-        for metric in lookup:
-            found[order[metric.id]] = _find(index, metric, base, currency)
-            if found[order[metric.id]] is None:
-                break
-        if any(f is None for f in found):
+    tree = index.tree
+    # walk the rarest anchor's scopes subject by subject: neighbours stay in cache
+    for (metric_id, subject), level in tree.items():
+        if metric_id != anchors[0].id:
             continue
-        cells = [f[0] for f in found if f is not None]
-        assumptions = tuple(f[1] for f in found if f is not None and f[1])
-        finding = _check(index, relation, base, cells, assumptions)
-        if finding is not None:
-            yield finding
+        other_levels = [lv for m in others if (lv := tree.get((m, subject))) is not None]
+        if len(other_levels) != len(others):
+            continue
+        for period, variants in level.items():
+            for (product, party), cells in variants.items():
+                beside = [
+                    group
+                    for o in other_levels
+                    if (group := o.get(period, {}).get((product, party))) is not None
+                ]
+                if len(beside) != len(other_levels):
+                    continue
+                units = {_currency(c.unit) for group in (cells, *beside) for c in group}
+                for currency in sorted(units - {""} or {""}):
+                    base: Base = (subject, period, product, party)
+                    finding = _at(index, relation, lookup, order, base, currency)
+                    if finding is not None:
+                        yield finding
+
+
+def _at(
+    index: ScopeIndex,
+    relation: Relation,
+    lookup: list[Metric],
+    order: dict[str, int],
+    base: Base,
+    currency: str,
+) -> Finding | None:
+    found: list[tuple[Cell, str] | None] = [None, None, None]
+    for metric in lookup:
+        found[order[metric.id]] = _find(index, metric, base, currency)
+        if found[order[metric.id]] is None:
+            return None
+    cells = [f[0] for f in found if f is not None]
+    assumptions = tuple(f[1] for f in found if f is not None and f[1])
+    return _check(index, relation, base, cells, assumptions)
 
 
 def _currency(unit: str) -> str:
@@ -76,7 +98,7 @@ def _find(index: ScopeIndex, metric: Metric, base: Base, currency: str) -> tuple
     scope), with the assumption made in words ('' when exact)."""
     unit = concrete(metric.unit.text, currency) if "currency" in metric.unit.text else None
     subject, period, product, party = base
-    exact = index.by_scope.get((metric.id, *base))
+    exact = index.tree.get((metric.id, subject), {}).get(period, {}).get((product, party))
     if exact:
         cell = _in_unit(exact, unit)
         return (cell, "") if cell is not None else None
