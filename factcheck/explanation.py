@@ -6,9 +6,9 @@ import textwrap
 from typing import Any
 
 from .errors import FactcheckError
-from .explain import read_as
 from .graph import chain_of_custody, describe
 from .names import Names
+from .phrases import read_as
 from .report import Report
 
 _STEP = {

@@ -27,9 +27,9 @@ from typing import Any
 
 import networkx as nx
 
-from .explain import read_as
 from .findings import Finding
 from .gcpause import paused
+from .phrases import read_as
 from .report import Report
 
 RELATION_OF_KIND = {

@@ -22,8 +22,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from .explain import read_as
 from .graph import build_graph, graph_findings, node
+from .phrases import read_as
 from .report import Report
 
 GRAPH_NODES = 600  # the most nodes the page's graph draws

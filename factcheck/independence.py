@@ -13,9 +13,9 @@ Relay loops between articles are found by ``rules/relays.py``.
 
 from __future__ import annotations
 
-from .explain import read_as, scope_words
 from .findings import Finding, Side
 from .model import Claim
+from .phrases import read_as, scope_words
 from .scopes import ScopeIndex
 from .values import Category
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..explain import said, scope_words
 from ..findings import Finding, Side
+from ..phrases import said, scope_words
 from ..scopes import ScopeIndex
 
 RULE = "currency"

@@ -19,11 +19,11 @@ import itertools
 from collections.abc import Iterator
 
 from .. import wording
-from ..explain import extreme_high, extreme_low, read_as, said, scope_words, wording_product
 from ..findings import Finding, Side
 from ..intervals import Interval, add
 from ..model import Claim
 from ..periods import Period
+from ..phrases import extreme_high, extreme_low, read_as, said, scope_words, wording_product
 from ..scopes import Cell, Level, Scope, ScopeIndex, with_axis
 from ..values import Amount
 

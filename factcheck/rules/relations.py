@@ -18,10 +18,10 @@ import itertools
 from collections.abc import Iterator
 
 from .. import wording
-from ..explain import read_as, said, scope_words
 from ..findings import Finding, Side
 from ..intervals import OPERATIONS, Interval, add, div, intersection, mul, sub
 from ..model import Claim, Metric, Relation
+from ..phrases import read_as, said, scope_words
 from ..scopes import Cell, Scope, ScopeIndex
 from ..units import concrete, is_currency
 from ..values import Amount

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..explain import extreme_high, extreme_low, interval_words, said, scope_words
 from ..findings import Finding, Side
 from ..intervals import Interval
 from ..model import Claim
+from ..phrases import extreme_high, extreme_low, interval_words, said, scope_words
 from ..scopes import Cell, ScopeIndex
 from ..values import Amount, Category, DateValue
 
