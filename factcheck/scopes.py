@@ -216,19 +216,13 @@ class ScopeIndex:
             t for t in self._multi_products.get(product[0], ()) if t != product and wanted <= set(t)
         )
 
-    @cached_property
-    def _along(self) -> dict[tuple[int, Scope], list[Scope]]:
-        table: dict[tuple[int, Scope], list[Scope]] = {}
-        for scope in self.by_scope:
-            for axis in (1, 2, 3, 4):
-                key = (axis, _blank(scope, axis))
-                table.setdefault(key, []).append(scope)
-        return table
 
-    def along(self, scope: Scope, axis: int) -> list[Scope]:
-        """Scopes with claims that differ from ``scope`` only on ``axis``
-        (1 subject, 2 period, 3 product, 4 counterparty), itself included."""
-        return self._along.get((axis, _blank(scope, axis)), [])
+def in_unit(cells: list[Cell], unit: str | None) -> Cell | None:
+    """The cell in ``unit`` among one scope's cells (the first when unit is None)."""
+    for cell in cells:
+        if unit is None or cell.unit == unit:
+            return cell
+    return None
 
 
 def with_axis(scope: Scope, axis: int, value: str | tuple[str, ...]) -> Scope:
@@ -236,7 +230,3 @@ def with_axis(scope: Scope, axis: int, value: str | tuple[str, ...]) -> Scope:
     items: list[object] = list(scope)
     items[axis] = value
     return tuple(items)  # type: ignore[return-value]
-
-
-def _blank(scope: Scope, axis: int) -> Scope:
-    return with_axis(scope, axis, "\0")  # no name holds a NUL: a key for "any value here"

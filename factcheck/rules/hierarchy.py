@@ -24,7 +24,7 @@ from ..intervals import Interval, add
 from ..model import Claim
 from ..periods import Period
 from ..phrases import extreme_high, extreme_low, read_as, said, scope_words, wording_product
-from ..scopes import Cell, Level, Scope, ScopeIndex, with_axis
+from ..scopes import Cell, Level, Scope, ScopeIndex, in_unit, with_axis
 from ..values import Amount
 
 _AXIS = {"subject": 1, "period": 2, "product": 3, "counterparty": 4}
@@ -69,7 +69,7 @@ def part_whole(index: ScopeIndex) -> Iterator[Finding]:
                     for whole_scope, whole_cells in _wholes(
                         index, cell.scope, axes, wholes_of_subject, levels
                     ):
-                        whole = next((c for c in whole_cells if c.unit == cell.unit), None)
+                        whole = in_unit(whole_cells, cell.unit)
                         if whole is None:
                             continue
                         part_claim, whole_claim = cell.low_claim, whole.high_claim
@@ -202,8 +202,9 @@ def _disjoint_parts(index: ScopeIndex, whole: Cell, axis: str) -> list[Cell]:
                   index.sub_periods(scope[2])]  # fmt: skip
         return _heaviest_disjoint([(p, c) for p, c in inside if c is not None])
     if axis == "product" and not scope[3]:
-        singles = [s for s in index.along(scope, 3) if len(s[3]) == 1]
-        found = [index.cell(s, whole.unit) for s in sorted(singles)]
+        variants = index.tree[(scope[0], scope[1])][scope[2]]  # same metric, subject, period
+        singles = sorted(k for k in variants if len(k[0]) == 1 and k[1] == scope[4])
+        found = [in_unit(variants[k], whole.unit) for k in singles]
         return [c for c in found if c is not None]
     return []
 

@@ -22,7 +22,7 @@ from ..findings import Finding, Side
 from ..intervals import OPERATIONS, Interval, add, div, intersection, mul, sub
 from ..model import Claim, Metric, Relation
 from ..phrases import read_as, said, scope_words
-from ..scopes import Cell, Scope, ScopeIndex
+from ..scopes import Cell, Scope, ScopeIndex, in_unit
 from ..units import concrete, is_currency
 from ..values import Amount
 
@@ -100,7 +100,7 @@ def _find(index: ScopeIndex, metric: Metric, base: Base, currency: str) -> tuple
     subject, period, product, party = base
     exact = index.tree.get((metric.id, subject), {}).get(period, {}).get((product, party))
     if exact:
-        cell = _in_unit(exact, unit)
+        cell = in_unit(exact, unit)
         return (cell, "") if cell is not None else None
     if not metric.intensive:
         return None
@@ -110,20 +110,13 @@ def _find(index: ScopeIndex, metric: Metric, base: Base, currency: str) -> tuple
             for prod in dict.fromkeys((product, ())):
                 for c in dict.fromkeys((party, "")):
                     scope: Scope = (metric.id, s, p, prod, c)
-                    cell = _in_unit(index.by_scope.get(scope, []), unit)
+                    cell = in_unit(index.by_scope.get(scope, []), unit)
                     if cell is not None:
                         ids = ", ".join(sorted(x.id for x in cell.claims))
                         return cell, (
                             f"{metric.id} stated for {scope_words(index, scope)} ({ids}) "
                             f"is assumed to hold for {scope_words(index, (metric.id, *base))}"
                         )
-    return None
-
-
-def _in_unit(cells: list[Cell], unit: str | None) -> Cell | None:
-    for cell in cells:
-        if unit is None or cell.unit == unit:
-            return cell
     return None
 
 
