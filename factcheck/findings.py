@@ -23,7 +23,6 @@ KINDS = {
     "single-origin": "info",  # a figure that only one origin stands behind
     "alias-suggestion": "info",  # a quote names a source under a spelling not in its aliases
 }
-SEVERITIES = ("conflict", "warning", "info")
 
 
 @dataclass(frozen=True, slots=True)

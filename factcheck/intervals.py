@@ -31,16 +31,6 @@ class Interval:
         if self.lo > self.hi or (self.lo == self.hi and (self.lo_open or self.hi_open)):
             raise FactcheckError(f"empty interval {self}")
 
-    @classmethod
-    def point(cls, x: float) -> Interval:
-        return cls(x, x)
-
-    def scaled(self, k: float) -> Interval:
-        """The interval multiplied by a positive factor (a unit conversion)."""
-        if k <= 0:
-            raise FactcheckError("an interval is scaled by a positive factor only")
-        return Interval(self.lo * k, self.hi * k, self.lo_open, self.hi_open)
-
     def intersects(self, other: Interval) -> bool:
         """Whether the two intervals share at least one point."""
         if self.hi < other.lo or other.hi < self.lo:

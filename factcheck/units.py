@@ -101,10 +101,6 @@ class Unit:
     def currencies(self) -> tuple[str, ...]:
         return tuple(d[10:-1] for d, _ in self.dims if d.startswith("[currency_"))
 
-    @property
-    def is_dimensionless(self) -> bool:
-        return not self.dims
-
 
 DIMENSIONLESS = Unit("", ())
 
