@@ -47,6 +47,7 @@ class DeskBuilder(WorldBuilder):
         self._values: dict[tuple[Any, str], Value | ValueSyntaxError] = {}
         # sources named before the article they refer to was read: (claim index, name, place)
         self._pending: list[tuple[int, str, Location, str]] = []
+        self._article_defaults: dict[str, tuple[str, str, Location]] = {}
 
     def claim(self, rec: YMap, file: Path, is_csv: bool) -> None:
         ident = self.r.text(rec, "id", "a claim")
@@ -83,9 +84,10 @@ class DeskBuilder(WorldBuilder):
         metric = self._metric(rec, what)
         value = self._value(rec, metric, what) if metric is not None else None
         period = None
-        if self.r.text(rec, "period", what):
+        period_text = self.r.text(rec, "period", what)
+        if period_text:
             try:
-                period = parse_period(self.r.text(rec, "period", what))
+                period = parse_period(period_text)
             except ValueSyntaxError as exc:
                 self.r.report(rec.where("period"), exc.message, exc.hint)
                 complete = False
@@ -93,8 +95,7 @@ class DeskBuilder(WorldBuilder):
         complete = complete and bool(modality)
         if not (complete and source and subject and metric and value is not None):
             return
-        raw_article = self.article_recs.get(article)
-        language = self.r.text(raw_article[0], "language", what) if raw_article else ""
+        language = self._defaults(article)[0] if article in self.article_recs else ""
         claim = Claim(
             id=ident,
             source=source,
@@ -128,18 +129,8 @@ class DeskBuilder(WorldBuilder):
         """The claim's source id (or PENDING when it may be an article read later),
         with the name as written and where."""
         name, where = self.r.text(rec, "source", what), rec.where("source")
-        raw = self.article_recs.get(article)
-        if not name and raw is not None:
-            data = raw[0]
-            cites = self.r.words(data, "cites", f"article '{article}'")
-            name, where = (
-                (cites[0], data.where("cites"))
-                if len(cites) == 1
-                else (
-                    self.r.text(data, "outlet", f"article '{article}'"),
-                    data.where("outlet"),
-                )
-            )
+        if not name and article in self.article_recs:
+            _, name, where = self._defaults(article)
         if not name:
             self.r.report(
                 rec.where(),
@@ -151,6 +142,23 @@ class DeskBuilder(WorldBuilder):
             return self.source_names.resolve(name, "source"), name, where
         except UnknownName:
             return PENDING, name, where  # perhaps an article in a file not read yet
+
+    def _defaults(self, article: str) -> tuple[str, str, Location]:
+        """What an article gives its claims: (language, default source name, where
+        that name is written), read once per article rather than once per claim."""
+        found = self._article_defaults.get(article)
+        if found is None:
+            data = self.article_recs[article][0]
+            what = f"article '{article}'"
+            cites = self.r.words(data, "cites", what)
+            name, where = (
+                (cites[0], data.where("cites"))
+                if len(cites) == 1
+                else (self.r.text(data, "outlet", what), data.where("outlet"))
+            )
+            found = (self.r.text(data, "language", what), name, where)
+            self._article_defaults[article] = found
+        return found
 
     def resolve_pending(self) -> None:
         """Resolve sources that named articles read later; report those still unknown."""

@@ -108,29 +108,24 @@ jet, sans chiffre.
 """
 
 
+def archived(make_desk: MakeDesk, quote: str, value: str) -> Report:
+    """A one-claim desk whose article has ARCHIVE as its archived text."""
+    files = {
+        "a.yaml": _claims(quote, value, extra="  text: texts/a.txt\n"),
+        "claims/texts/a.txt": ARCHIVE,
+    }
+    return run(make_desk, files)
+
+
 def test_a_quote_found_in_the_archive_despite_typography(make_desk: MakeDesk) -> None:
     quote = "Acme a dépensé environ 2,1 milliards d'euros en 2023, un record pour le groupe"
-    extra = "  text: texts/a.txt\n"
-    report = run(
-        make_desk,
-        {
-            "a.yaml": _claims(quote, "about 2.1 billion EUR", extra=extra),
-            "claims/texts/a.txt": ARCHIVE,
-        },
-    )
+    report = archived(make_desk, quote, "about 2.1 billion EUR")
     assert report.of_kind("quote-not-in-archive") == []
 
 
 def test_a_quote_missing_from_the_archive_shows_the_nearest_passage(make_desk: MakeDesk) -> None:
     quote = "Acme a dépensé environ 3,1 milliards d'euros en 2021, un record absolu"
-    extra = "  text: texts/a.txt\n"
-    report = run(
-        make_desk,
-        {
-            "a.yaml": _claims(quote, "about 3.1 billion EUR", extra=extra),
-            "claims/texts/a.txt": ARCHIVE,
-        },
-    )
+    report = archived(make_desk, quote, "about 3.1 billion EUR")
     (finding,) = report.of_kind("quote-not-in-archive")
     assert finding.message == "c1: the quote is not in the archived text of a"
     assert finding.arithmetic[1].startswith("nearest passage, line 3 of a.txt")
@@ -138,15 +133,8 @@ def test_a_quote_missing_from_the_archive_shows_the_nearest_passage(make_desk: M
 
 
 def test_a_hyphenated_word_across_lines_is_found(make_desk: MakeDesk) -> None:
-    extra = "  text: texts/a.txt\n"
     quote = "Un autre paragraphe sur un tout autre sujet, sans chiffre."
-    report = run(
-        make_desk,
-        {
-            "a.yaml": _claims(quote, "about 2.1 billion EUR", extra=extra),
-            "claims/texts/a.txt": ARCHIVE,
-        },
-    )
+    report = archived(make_desk, quote, "about 2.1 billion EUR")
     assert report.of_kind("quote-not-in-archive") == []
 
 
