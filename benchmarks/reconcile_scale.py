@@ -59,10 +59,11 @@ def phase_reconcile(desk: Path, quotes: bool = True) -> dict[str, float]:
         skip = {quote_rule.check, archive.check, quote_names.check}
 
         def kept(rules: tuple[Any, ...]) -> tuple[Any, ...]:
-            return tuple(r for r in rules if getattr(r, "func", r) not in skip)
+            return tuple(r for r in rules if r not in skip)
 
         engine.AGREEMENT_RULES = kept(engine.AGREEMENT_RULES)
         engine.HIERARCHY_RULES = kept(engine.HIERARCHY_RULES)
+        engine.CLAIM_RULES = kept(engine.CLAIM_RULES)
 
     started = time.perf_counter()
     loaded = factcheck.load(desk)

@@ -23,6 +23,7 @@ KINDS = {
     "single-origin": "info",  # a figure that only one origin stands behind
     "alias-suggestion": "info",  # a quote names a source under a spelling not in its aliases
 }
+_ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,5 +55,4 @@ class Finding:
         return KINDS[self.kind]
 
     def sort_key(self) -> tuple[int, str, tuple[str, ...], str]:
-        order = list(KINDS).index(self.kind)
-        return (order, self.rule, self.claims, self.message)
+        return (_ORDER[self.kind], self.rule, self.claims, self.message)

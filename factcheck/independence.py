@@ -38,7 +38,7 @@ def _single_origin(index: ScopeIndex, findings: list[Finding]) -> list[Finding]:
     for claim in index.desk.claims:
         if claim.id in backed:
             continue
-        origins = index.origins.names([claim.id])
+        origins = index.origins.behind((claim,))
         if len(origins) > 1:
             continue
         also = sorted(repeated.get(claim.id, set()) - {claim.id})

@@ -10,17 +10,29 @@ origin is repetition, not corroboration.
 
 from __future__ import annotations
 
-from .model import Desk
+from collections.abc import Iterable
+from functools import cached_property
+
+from .model import Claim, Desk
 
 
 class Origins:
-    """Origins of every claim of a desk, computed once and remembered."""
+    """Origins of every claim of a desk, computed once and remembered.
+
+    Most claims have the origins of their source, so those are remembered per
+    source (a few thousand entries that stay in the processor's cache) rather
+    than per claim; only claims ``derived_from`` others are followed one by one.
+    """
 
     def __init__(self, desk: Desk) -> None:
         self._desk = desk
-        self._claims = {claim.id: claim for claim in desk.claims}
         self._of_source: dict[str, frozenset[str]] = {}
+        self._named_source: dict[str, tuple[str, ...]] = {}
         self._of_claim: dict[str, frozenset[str]] = {}
+
+    @cached_property
+    def _claims(self) -> dict[str, Claim]:
+        return {claim.id: claim for claim in self._desk.claims}
 
     def of_source(self, source: str) -> frozenset[str]:
         found = self._of_source.get(source)
@@ -69,7 +81,32 @@ class Origins:
         return len(found)
 
     def names(self, claim_ids: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+        """The origins behind these claims together, sorted."""
         found: set[str] = set()
         for claim_id in claim_ids:
             found |= self.of_claim(claim_id)
         return tuple(sorted(found))
+
+    def behind(self, claims: Iterable[Claim]) -> tuple[str, ...]:
+        """``names`` from the claims themselves: the same answer, looked up by source."""
+        first: tuple[str, ...] | None = None
+        found: set[str] | None = None
+        for claim in claims:
+            named = self._named(claim)
+            if first is None:
+                first = named
+            elif found is None and named != first:
+                found = {*first, *named}
+            elif found is not None:
+                found.update(named)
+        if found is not None:
+            return tuple(sorted(found))
+        return first if first is not None else ()
+
+    def _named(self, claim: Claim) -> tuple[str, ...]:
+        if claim.derived_from:
+            return tuple(sorted(self.of_claim(claim.id)))
+        named = self._named_source.get(claim.source)
+        if named is None:
+            named = self._named_source[claim.source] = tuple(sorted(self.of_source(claim.source)))
+        return named

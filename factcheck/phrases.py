@@ -35,7 +35,7 @@ def said(index: ScopeIndex, claim: Claim) -> str:
     same price or total often explains many findings)."""
     found = index.phrases.get(claim.id)
     if found is None:
-        origins = ", ".join(index.origins.names([claim.id]))
+        origins = ", ".join(index.origins.behind((claim,)))
         found = f"{claim.id} ({origins}): '{claim.value.text}', read as {read_as(claim)}"
         index.phrases[claim.id] = found
     return found

@@ -14,7 +14,7 @@ from .independence import independence
 from .model import Desk
 from .parallel import Background
 from .report import Report
-from .rules import AGREEMENT_RULES, HIERARCHY_RULES
+from .rules import AGREEMENT_RULES, CLAIM_RULES, HIERARCHY_RULES
 from .scopes import ScopeIndex
 
 
@@ -30,12 +30,14 @@ def reconcile(desk: Desk, workers: int = 1) -> Report:
 
 def _reconcile(desk: Desk, workers: int) -> Report:
     index = ScopeIndex(desk)
-    background = Background(index, HIERARCHY_RULES, workers)
+    background = Background(index, HIERARCHY_RULES, CLAIM_RULES, workers)
     here = [finding for rule in AGREEMENT_RULES for finding in rule(index)]
     single = independence(index, here)  # needs only the rules that find agreement
-    origins = {claim.id: index.origins.names([claim.id]) for claim in desk.claims}
+    behind = index.origins.behind
+    origins = {claim.id: behind((claim,)) for claim in desk.claims}
+    shared = background.share()  # slices of the claim rules, until none is left
     found: dict[tuple[str, str, tuple[str, ...], str], Finding] = {}
-    for finding in [*here, *background.result(), *single]:
+    for finding in [*here, *shared, *background.result(), *single]:
         found.setdefault((finding.kind, finding.rule, finding.claims, finding.message), finding)
     findings = sorted(found.values(), key=Finding.sort_key)
     return Report(desk=desk, findings=tuple(findings), origins=origins)

@@ -13,7 +13,6 @@ with every other: cost grows with the number of claims, not its square.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cached_property
 
 from .intervals import Interval, intersection
@@ -123,13 +122,14 @@ class ScopeIndex:
     def metric(self, scope: Scope) -> Metric:
         return self.desk.metrics[scope[0]]
 
-    def numeric_cells(self) -> Iterator[Cell]:
-        for cell in self.cells.values():
-            if cell.unit not in ("date", "category"):
-                yield cell
-
-    def cell(self, scope: Scope, unit: str) -> Cell | None:
-        return self.cells.get((scope, unit))
+    def beside(self, cell: Cell, axis: int, value: str | tuple[str, ...]) -> Cell | None:
+        """The cell in ``cell``'s unit on its scope with one axis replaced (see
+        ``with_axis``), looked up through the tree's small dictionaries."""
+        metric, subject, period, product, party = with_axis(cell.scope, axis, value)
+        level = self.tree.get((metric, subject))
+        variants = None if level is None else level.get(period)
+        cells = None if variants is None else variants.get((product, party))
+        return None if cells is None else in_unit(cells, cell.unit)
 
     # -- hierarchies -------------------------------------------------------------
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 from factcheck import load
 from factcheck.origins import Origins
 
@@ -31,3 +33,28 @@ def test_origins_follow_cites_through_articles_and_derivations(make_desk: MakeDe
     assert origins.of_claim("c") == {"wire"}  # a computation from 'a' adds no origin
     assert origins.of_claim("d") == {"wire"}
     assert origins.count(["a", "b", "c", "d"]) == 1
+
+
+OTHER = """
+article:
+  id: other
+  outlet: daily
+claims:
+  - {id: e, subject: acme, metric: spend, value: 5 USD, quote: q}
+  - {id: f, source: wire, subject: acme, metric: units, value: 5 GPU, quote: q}
+  - {id: g, source: daily, subject: acme, metric: price, value: 1 USD/GPU, quote: q,
+     derived_from: [e, f]}
+"""
+
+
+def test_origins_looked_up_by_source_are_those_followed_claim_by_claim(
+    make_desk: MakeDesk,
+) -> None:
+    desk = load(make_desk({"relay.yaml": ARTICLES, "first.yaml": FIRST, "other.yaml": OTHER}))
+    origins = Origins(desk)
+    assert origins.behind([desk.claim("g")]) == ("daily", "wire")  # derived from both
+    assert origins.behind([desk.claim("e"), desk.claim("a")]) == ("daily", "wire")
+    assert origins.behind([]) == ()
+    for size in range(1, 4):
+        for group in itertools.combinations(desk.claims, size):
+            assert origins.behind(group) == origins.names([c.id for c in group])

@@ -4,7 +4,7 @@ import pytest
 
 from factcheck import load, parallel, reconcile
 
-from .conftest import SEED_CLAIMS
+from .conftest import SEED_CLAIMS, MakeDesk
 
 
 def test_two_cores_give_the_same_report(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -16,8 +16,46 @@ def test_two_cores_give_the_same_report(monkeypatch: pytest.MonkeyPatch) -> None
     assert forked.flatten() == alone.flatten() and forked.conflicts
 
 
-def test_a_child_that_dies_is_replaced_by_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
-    desk = load(SEED_CLAIMS)
+def _misquoted(make_desk: MakeDesk, count: int) -> str:
+    claims = "".join(
+        f"""
+          - id: c{i}
+            source: wire
+            subject: acme
+            metric: spend
+            period: {2000 + i}
+            value: {i + 1} billion USD
+            quote: "Acme a dépensé {i + 20} milliards de dollars"
+        """
+        for i in range(count)
+    )
+    return str(make_desk({"a.yaml": f"article:\n  language: fr\nclaims:{claims}"}))
+
+
+def test_the_claim_rules_are_shared_slice_by_slice(
+    make_desk: MakeDesk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk = load(_misquoted(make_desk, 11))
+    alone = reconcile(desk)
+    assert len(alone.of_kind("unsupported-quote")) == 11
     monkeypatch.setattr(parallel, "MIN_CLAIMS", 0)
-    monkeypatch.setattr(parallel, "_child", lambda index, rules, writer: parallel.os._exit(1))
-    assert reconcile(desk, workers=2).to_json() == reconcile(desk).to_json()
+    monkeypatch.setattr(parallel, "SLICE", 2)  # six slices: both processes take some
+    assert reconcile(desk, workers=2).to_json() == alone.to_json()
+
+
+def test_a_child_that_dies_is_replaced_by_the_parent(
+    make_desk: MakeDesk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk = load(_misquoted(make_desk, 5))
+    monkeypatch.setattr(parallel, "MIN_CLAIMS", 0)
+    monkeypatch.setattr(parallel, "SLICE", 1)
+    real = parallel._slices
+
+    def take_then_die(index, rules, shared, next_start, writer):  # type: ignore[no-untyped-def]
+        assert real(index, shared, next_start)  # takes every slice, then is lost
+        parallel.os._exit(1)
+
+    monkeypatch.setattr(parallel, "_child", take_then_die)
+    report = reconcile(desk, workers=2)
+    assert len(report.of_kind("unsupported-quote")) == 5
+    assert report.to_json() == reconcile(desk).to_json()

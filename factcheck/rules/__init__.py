@@ -5,10 +5,10 @@ Order matters only for reading the code: the report sorts findings itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from functools import partial
+from collections.abc import Callable, Iterator, Sequence
 
 from ..findings import Finding
+from ..model import Claim
 from ..scopes import ScopeIndex
 from . import (
     archive,
@@ -22,6 +22,8 @@ from . import (
 )  # fmt: skip
 
 Rule = Callable[[ScopeIndex], Iterator[Finding]]
+#: A rule that checks each claim alone, on the desk's claims or on a slice of them.
+ClaimRule = Callable[[ScopeIndex, Sequence[Claim]], Iterator[Finding]]
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("same-scope", same_scope.check),
@@ -40,11 +42,10 @@ RULES: tuple[tuple[str, Rule], ...] = (
 #: findings the report reuses (archive matches are remembered): they run in this process.
 AGREEMENT_RULES: tuple[Rule, ...] = (
     same_scope.check, currencies.check, relations.check, archive.check, quote_names.check,
-    relays.check, partial(quotes.check, part=0, parts=2),
+    relays.check,
 )  # fmt: skip
-#: Rules that find few things (conflicts, bad quotes): they may run on a second core.
-#: The quote check, the costliest, is shared: half the claims on each side.
-HIERARCHY_RULES: tuple[Rule, ...] = (
-    hierarchy.part_whole, hierarchy.parts_sum, hierarchy.cover,
-    partial(quotes.check, part=1, parts=2),
-)  # fmt: skip
+#: Rules that find few things (conflicts): they may run on a second core.
+HIERARCHY_RULES: tuple[Rule, ...] = (hierarchy.part_whole, hierarchy.parts_sum, hierarchy.cover)
+#: Rules that check each claim alone (few findings, bad quotes): both cores share them
+#: out slice by slice once done with their own group.
+CLAIM_RULES: tuple[ClaimRule, ...] = (quotes.check,)

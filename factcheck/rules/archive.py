@@ -38,5 +38,5 @@ def check(index: ScopeIndex) -> Iterator[Finding]:
             claims=(claim.id,),
             message=f"{claim.id}: the quote is not in the archived text of {article.id}",
             arithmetic=(f'quote: "{claim.quote}"', nearest),
-            sides=(Side("claim", (claim.id,), index.origins.names([claim.id])),),
+            sides=(Side("claim", (claim.id,), index.origins.behind((claim,))),),
         )

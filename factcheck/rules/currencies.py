@@ -35,7 +35,7 @@ def check(index: ScopeIndex) -> Iterator[Finding]:
                 Side(
                     cell.unit,
                     tuple(sorted(c.id for c in cell.claims)),
-                    index.origins.names([c.id for c in cell.claims]),
+                    index.origins.behind(cell.claims),
                 )
                 for cell in numeric
             ),

@@ -24,7 +24,7 @@ from ..intervals import Interval, add
 from ..model import Claim
 from ..periods import Period
 from ..phrases import extreme_high, extreme_low, read_as, said, scope_words, wording_product
-from ..scopes import Cell, Level, Scope, ScopeIndex, in_unit, with_axis
+from ..scopes import Cell, Level, Scope, ScopeIndex, in_unit
 from ..values import Amount
 
 _AXIS = {"subject": 1, "period": 2, "product": 3, "counterparty": 4}
@@ -41,10 +41,17 @@ def _exceeds(low: Interval, high: Interval) -> bool:
 
 
 def _additive_cells(index: ScopeIndex) -> Iterator[tuple[Cell, frozenset[str]]]:
-    for cell in index.numeric_cells():
-        axes = index.metric(cell.scope).additive
-        if axes:
-            yield cell, axes
+    """Numeric cells of additive metrics, subject by subject: neighbours stay in cache."""
+    metrics = index.desk.metrics
+    for (metric, _), level in index.tree.items():
+        axes = metrics[metric].additive
+        if not axes:
+            continue
+        for variants in level.values():
+            for cells in variants.values():
+                for cell in cells:
+                    if cell.unit not in ("date", "category"):
+                        yield cell, axes
 
 
 # -- a part is at most its whole -------------------------------------------------------
@@ -141,8 +148,8 @@ def _part_conflict(
             said(index, whole_claim),
         ),
         sides=(
-            Side("part", (part_claim.id,), index.origins.names([part_claim.id])),
-            Side("whole", (whole_claim.id,), index.origins.names([whole_claim.id])),
+            Side("part", (part_claim.id,), index.origins.behind((part_claim,))),
+            Side("whole", (whole_claim.id,), index.origins.behind((whole_claim,))),
         ),
         removal=tuple(sorted(ids)),
     )
@@ -195,11 +202,10 @@ def _disjoint_parts(index: ScopeIndex, whole: Cell, axis: str) -> list[Cell]:
     if axis == "subject":
         entity = index.desk.entities.get(scope[1])
         members = entity.members if entity else ()
-        found = [index.cell(with_axis(scope, 1, m), whole.unit) for m in members]
+        found = [index.beside(whole, 1, m) for m in members]
         return [c for c in found if c is not None]
     if axis == "period" and scope[2]:
-        inside = [(p, index.cell(with_axis(scope, 2, p.text), whole.unit)) for p in
-                  index.sub_periods(scope[2])]  # fmt: skip
+        inside = [(p, index.beside(whole, 2, p.text)) for p in index.sub_periods(scope[2])]
         return _heaviest_disjoint([(p, c) for p, c in inside if c is not None])
     if axis == "product" and not scope[3]:
         variants = index.tree[(scope[0], scope[1])][scope[2]]  # same metric, subject, period
@@ -252,8 +258,8 @@ def _sum_conflict(
             said(index, ceiling),
         ),
         sides=(
-            Side("parts", tuple(sorted(ids)), index.origins.names(ids)),
-            Side("whole", (ceiling.id,), index.origins.names([ceiling.id])),
+            Side("parts", tuple(sorted(ids)), index.origins.behind(c for c, _ in used)),
+            Side("whole", (ceiling.id,), index.origins.behind((ceiling,))),
         ),
         removal=tuple(
             sorted(c.id for c in [*(c for c, _ in used), ceiling] if _restores(parts, whole, c))
@@ -289,7 +295,7 @@ def _covers(
     if "subject" in axes:
         entity = index.desk.entities.get(scope[1])
         if entity and entity.members:
-            found = [index.cell(with_axis(scope, 1, m), whole.unit) for m in entity.members]
+            found = [index.beside(whole, 1, m) for m in entity.members]
             present = [c for c in found if c is not None]
             if len(present) == len(found):
                 yield "subject", present
@@ -297,7 +303,7 @@ def _covers(
         outer = index.periods[scope[2]]
         by_kind: dict[str, list[tuple[Period, Cell]]] = {}
         for period in index.sub_periods(scope[2]):
-            cell = index.cell(with_axis(scope, 2, period.text), whole.unit)
+            cell = index.beside(whole, 2, period.text)
             if cell is not None:
                 by_kind.setdefault(period.kind, []).append((period, cell))
         for kind in sorted(by_kind):
@@ -322,7 +328,8 @@ def _cover_conflict(
         for p in parts
     )
     nominal = sum(_nominal(p) for p in parts)
-    ids = [c.id for p in parts for c in p.claims]
+    part_claims = [c for p in parts for c in p.claims]
+    ids = [c.id for c in part_claims]
     whole_ids = [c.id for c in whole.claims]
     whole_text = ", ".join(f"'{c.value.text}'" for c in whole.claims)
     return Finding(
@@ -334,12 +341,12 @@ def _cover_conflict(
             f"{terms} = {wording.quantity(nominal, unit)} ({wording.interval(total, unit)}), "
             f"but {_label(whole.scope, axis)} is {whole_text} "
             f"({wording.interval(whole.interval, unit)})",  # type: ignore[arg-type]
-            *(said(index, c) for p in parts for c in p.claims),
+            *(said(index, c) for c in part_claims),
             *(said(index, c) for c in whole.claims),
         ),
         sides=(
-            Side("parts", tuple(sorted(ids)), index.origins.names(ids)),
-            Side("whole", tuple(sorted(whole_ids)), index.origins.names(whole_ids)),
+            Side("parts", tuple(sorted(ids)), index.origins.behind(part_claims)),
+            Side("whole", tuple(sorted(whole_ids)), index.origins.behind(whole.claims)),
         ),
         removal=tuple(sorted(whole_ids)) if len(whole_ids) == 1 else (),
     )

@@ -55,5 +55,5 @@ def check(index: ScopeIndex) -> Iterator[Finding]:
                 claims=(claim.id,),
                 message=f"the quote of {claim.id} names '{word}', which looks like source "
                 f"'{source.id}' ({source.name}); add '{word}' to its aliases",
-                sides=(Side("claim", (claim.id,), index.origins.names([claim.id])),),
+                sides=(Side("claim", (claim.id,), index.origins.behind((claim,))),),
             )

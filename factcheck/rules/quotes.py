@@ -13,7 +13,7 @@ quote says how ("already matches what the whole market ordered").
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from ..errors import ValueSyntaxError
@@ -26,11 +26,11 @@ from ..values import Amount, read_amount
 RULE = "quote"
 
 
-def check(index: ScopeIndex, part: int = 0, parts: int = 1) -> Iterator[Finding]:
-    """Unsupported quotes among the claims; ``part`` of ``parts`` of them (every
-    ``parts``-th claim), so that two processes can share the work."""
+def check(index: ScopeIndex, claims: Sequence[Claim] | None = None) -> Iterator[Finding]:
+    """Unsupported quotes among the desk's claims, or among ``claims`` only: each
+    claim is checked alone, so two processes can share the work slice by slice."""
     policy = index.desk.policy
-    for claim in index.desk.claims[part::parts]:
+    for claim in index.desk.claims if claims is None else claims:
         value = claim.value
         if not isinstance(value, Amount) or not claim.quote or not readable(claim.quote_lang):
             continue
@@ -89,7 +89,7 @@ def _unsupported(
             f'quote ({claim.quote_lang}): "{claim.quote}"',
             f"numbers read in the quote: {read}",
         ),
-        sides=(Side("claim", (claim.id,), index.origins.names([claim.id])),),
+        sides=(Side("claim", (claim.id,), index.origins.behind((claim,))),),
     )
 
 

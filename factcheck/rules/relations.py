@@ -212,11 +212,11 @@ def _check(
         f"but {relation.result} is {read_as(triple[0])}",
         arithmetic=arithmetic,
         sides=(
-            Side(relation.result, (triple[0].id,), index.origins.names([triple[0].id])),
+            Side(relation.result, (triple[0].id,), index.origins.behind(triple[:1])),
             Side(
                 f"{relation.left} {_SYMBOL[relation.op]} {relation.right}",
                 tuple(operands),
-                index.origins.names(operands),
+                index.origins.behind(triple[1:]),
             ),
         ),
         removal=tuple(sorted(removal)),
@@ -250,7 +250,8 @@ def _agreement(
     inputs = [c for i, c in enumerate(cells) if i != role]
     stated = [c.id for c in target.claims]
     used = [c.id for cell in inputs for c in cell.claims]
-    origins_used, origins_stated = index.origins.names(used), index.origins.names(stated)
+    origins_used = index.origins.behind(c for cell in inputs for c in cell.claims)
+    origins_stated = index.origins.behind(target.claims)
     everyone = sorted({*origins_used, *origins_stated})
     nominal = [_nominal_of(c) for c in cells]
     known = [n for i, n in enumerate(nominal) if i != role]
@@ -277,7 +278,7 @@ def _agreement(
     lines.extend(said(index, c) for c in sorted(target.claims, key=lambda c: c.id))
     near = ""
     if implied_nominal is not None:
-        fits = _interval(target.claims)
+        fits = target.interval  # the common reading of the stated claims
         inside = fits is not None and fits.contains(implied_nominal)
         near = (
             f"{wording.quantity(implied_nominal, unit)}, "

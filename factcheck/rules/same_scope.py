@@ -52,8 +52,8 @@ def _conflict(index: ScopeIndex, cell: Cell) -> Finding:
     )
     side_up = [c for c in cell.claims if _bounds(c).intersects(_bounds(up))]
     side_down = [c for c in cell.claims if _bounds(c).intersects(_bounds(down))]
-    only_up = [c.id for c in side_up if c not in side_down]
-    only_down = [c.id for c in side_down if c not in side_up]
+    only_up = [c for c in side_up if c not in side_down]
+    only_down = [c for c in side_down if c not in side_up]
     where = scope_words(index, cell.scope)
     return Finding(
         kind="conflict",
@@ -66,8 +66,10 @@ def _conflict(index: ScopeIndex, cell: Cell) -> Finding:
             "the two readings share no value",
         ),
         sides=(
-            Side(f"{up.value.text}", tuple(only_up), index.origins.names(only_up)),
-            Side(f"{down.value.text}", tuple(only_down), index.origins.names(only_down)),
+            *(
+                Side(f"{claim.value.text}", tuple(c.id for c in only), index.origins.behind(only))
+                for claim, only in ((up, only_up), (down, only_down))
+            ),
         ),
         removal=removal,
     )
@@ -75,7 +77,7 @@ def _conflict(index: ScopeIndex, cell: Cell) -> Finding:
 
 def _agreement(index: ScopeIndex, cell: Cell, common: Interval) -> Finding:
     ids = tuple(sorted(c.id for c in cell.claims))
-    origins = index.origins.names(ids)
+    origins = index.origins.behind(cell.claims)
     kind = "agreement" if len(origins) > 1 else "repetition"
     where = scope_words(index, cell.scope)
     what = (
@@ -102,7 +104,7 @@ def _categories(index: ScopeIndex, cell: Cell) -> Finding:
     if len(by_word) == 1:
         common = next(iter(by_word))
         ids = tuple(sorted(c.id for c in cell.claims))
-        origins = index.origins.names(ids)
+        origins = index.origins.behind(cell.claims)
         kind = "agreement" if len(origins) > 1 else "repetition"
         return Finding(
             kind=kind,
@@ -118,7 +120,7 @@ def _categories(index: ScopeIndex, cell: Cell) -> Finding:
         Side(
             word,
             tuple(sorted(c.id for c in by_word[word])),
-            index.origins.names([c.id for c in by_word[word]]),
+            index.origins.behind(by_word[word]),
         )
         for word in words
     )
