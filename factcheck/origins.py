@@ -73,13 +73,6 @@ class Origins:
             found |= known if known is not None else self._follow_claim(parent, seen)
         return frozenset(found)
 
-    def count(self, claim_ids: list[str] | tuple[str, ...]) -> int:
-        """How many independent origins stand behind these claims together."""
-        found: set[str] = set()
-        for claim_id in claim_ids:
-            found |= self.of_claim(claim_id)
-        return len(found)
-
     def names(self, claim_ids: list[str] | tuple[str, ...]) -> tuple[str, ...]:
         """The origins behind these claims together, sorted."""
         found: set[str] = set()
