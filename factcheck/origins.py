@@ -82,19 +82,10 @@ class Origins:
 
     def behind(self, claims: Iterable[Claim]) -> tuple[str, ...]:
         """``names`` from the claims themselves: the same answer, looked up by source."""
-        first: tuple[str, ...] | None = None
-        found: set[str] | None = None
-        for claim in claims:
-            named = self._named(claim)
-            if first is None:
-                first = named
-            elif found is None and named != first:
-                found = {*first, *named}
-            elif found is not None:
-                found.update(named)
-        if found is not None:
-            return tuple(sorted(found))
-        return first if first is not None else ()
+        named = {self._named(claim) for claim in claims}
+        if len(named) == 1:  # the usual case: one source, or sources with one origin
+            return named.pop()
+        return tuple(sorted({origin for names in named for origin in names}))
 
     def _named(self, claim: Claim) -> tuple[str, ...]:
         if claim.derived_from:
