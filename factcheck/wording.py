@@ -50,14 +50,12 @@ def interval(value: Interval, unit_text: str) -> str:
         return f"{'less than' if value.hi_open else 'at most'} {number(value.hi)}{tail}"
     if value.lo == value.hi:
         return f"exactly {number(value.lo)}{tail}"
-    lo, hi = number(value.lo), number(value.hi)
-    lo_word, hi_word = lo.partition(" ")[2], hi.partition(" ")[2]
-    if lo_word and lo_word == hi_word:  # "3.8 to 4.2 billion", not "3.8 billion to 4.2 billion"
-        lo = lo.partition(" ")[0]
+    low, hi = number(value.lo), number(value.hi)
+    lo_word, hi_word = low.partition(" ")[2], hi.partition(" ")[2]
+    # "3.8 to 4.2 billion", not "3.8 billion to 4.2 billion"
+    lo = low.partition(" ")[0] if lo_word and lo_word == hi_word else low
     text = f"{lo} to {hi}{tail}"
-    excluded = [
-        b for b, is_open in ((number(value.lo), value.lo_open), (hi, value.hi_open)) if is_open
-    ]
+    excluded = [b for b, is_open in ((low, value.lo_open), (hi, value.hi_open)) if is_open]
     if excluded:
         text += f" ({' and '.join(excluded)} excluded)"
     return text
