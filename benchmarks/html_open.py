@@ -32,7 +32,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     import factcheck
-    from factcheck.html import to_html
+    from factcheck.render.html import to_html
 
     with tempfile.TemporaryDirectory() as folder:
         desk = args.desk
@@ -42,7 +42,8 @@ def main() -> None:
             desk = Path(folder) / "desk"
             generate(desk, args.claims, args.files, seed=1, planted=0.005)
         started = time.perf_counter()
-        report = factcheck.reconcile(factcheck.load(desk), workers=2)
+        with factcheck.batch():
+            report = factcheck.reconcile(factcheck.load(desk), workers=2)
         page_path = Path(folder) / "report.html"
         page_path.write_text(to_html(report), encoding="utf-8")
         size = page_path.stat().st_size / 1e6

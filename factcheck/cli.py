@@ -1,32 +1,41 @@
 """The command line: a thin shell over the public API.
 
 Each command parses options, calls the library, renders, and sets the exit
-status: 0 clean, 1 conflicts found (reconcile), 2 invalid input or usage.
-Problems in a desk go to stderr as ``file:line:col: message``; a traceback
-only with ``--debug``.
+status: 0 clean, 1 conflicts found (reconcile), 2 invalid input, usage or a
+refused output, 3 an internal error (a bug of ours). Problems in a desk go
+to stderr as ``file:line:col: message``; a traceback only with ``--debug``.
+Every command runs as one batch (``factcheck.batch``): the collector is
+paused here, and only here.
 """
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from .atomic import write_atomic
+from .batch import batch
+from .desk.loader import load
+from .engine.report import FAIL_ON, Report
+from .engine.runner import reconcile as run_reconcile
 from .errors import DeskError, FactcheckError
-from .explanation import explain_claim
-from .exports import FORMATS, export_lines, write_export
-from .graph import build_graph
-from .html import to_html
-from .loader import load
-from .reconcile import reconcile as run_reconcile
-from .report import FAIL_ON, LIMIT, Report
+from .render.atomic import write_atomic
+from .render.explain import explain_claim
+from .render.registry import choices, render_lines, renderer
+from .render.sections import LIMIT
+from .render.words import plural
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: What an internal error asks the user to do.
+BUG_REPORT = (
+    "this is a bug in factcheck, not a problem in your desk: please report it to the "
+    "factcheck maintainers (the issue tracker of the repository you installed it from) "
+    "with the command you ran and the output of the same command with --debug"
+)
 
 
 def _desk_options(command: F) -> F:
@@ -49,23 +58,35 @@ def _output_option(what: str) -> Callable[[F], F]:
 
 def _reconciled(path: Path, sources: Path | None) -> Report:
     """The desk at ``path`` loaded and reconciled, on two cores where there are two."""
-    return run_reconcile(load(path, sources), workers=min(2, os.cpu_count() or 1))
+    return run_reconcile(load(path, sources))
+
+
+def _emit(pieces: Any, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.writelines(pieces)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, pieces)
+        click.echo(f"wrote {output}", err=True)
 
 
 class _Group(click.Group):
-    """Shows failures in one place: problems as a list, tracebacks only with --debug."""
+    """Runs each command as one batch and shows failures in one place: problems as
+    a list, tracebacks only with --debug, our own bugs with exit 3."""
 
     def invoke(self, ctx: click.Context) -> Any:
         debug = "--debug" in sys.argv[1:] or bool(ctx.params.get("debug"))
         try:
-            return super().invoke(ctx)
+            with batch():
+                return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
         except DeskError as exc:
             if debug:
                 raise
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
-            count = len(exc.problems)
-            click.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
+            click.echo(f"{plural(len(exc.problems), 'problem')} found.", err=True)
             ctx.exit(exc.exit_code)
         except FactcheckError as exc:
             if debug:
@@ -77,6 +98,12 @@ class _Group(click.Group):
                 raise
             click.echo(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
             ctx.exit(2)
+        except Exception as exc:
+            if debug:
+                raise
+            click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo(BUG_REPORT, err=True)
+            ctx.exit(3)
 
 
 @click.group(cls=_Group)
@@ -94,11 +121,11 @@ def validate(path: Path, sources: Path | None) -> None:
     PATH is the desk (holding claims/), its claims folder, or one claim file.
     """
     desk = load(path, sources)
-    articles = len(desk.articles)
     click.echo(
-        f"{path}: {len(desk.claims)} claims, {articles} article{'s' if articles != 1 else ''}, "
-        f"{len(desk.sources)} sources, {len(desk.entities)} entities, "
-        f"{len(desk.metrics)} metrics: no problems."
+        f"{path}: {plural(len(desk.claims), 'claim')}, {plural(len(desk.articles), 'article')}, "
+        f"{plural(len(desk.sources), 'source')}, "
+        f"{plural(len(desk.entities), 'entity', 'entities')}, "
+        f"{plural(len(desk.metrics), 'metric')}: no problems."
     )
 
 
@@ -107,7 +134,7 @@ def validate(path: Path, sources: Path | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "markdown", "json", "html"]),
+    type=click.Choice(choices("report")),
     default="text",
     show_default=True,
     help="Report format.",
@@ -124,7 +151,7 @@ def validate(path: Path, sources: Path | None) -> None:
     "--all",
     "show_all",
     is_flag=True,
-    help="List every single-origin figure and agreement (default: the first 100 of each).",
+    help=f"List every single-origin figure and agreement (default: the first {LIMIT} of each).",
 )
 def reconcile(
     path: Path, sources: Path | None, fmt: str, output: Path | None, fail_on: str, show_all: bool
@@ -134,20 +161,8 @@ def reconcile(
     Exit 0 with no conflict, 1 with conflicts (see --fail-on), 2 on invalid input.
     """
     report = _reconciled(path, sources)
-    limit = None if show_all else LIMIT
-    pieces: Iterable[str]
-    if fmt == "json":
-        pieces = report.json_lines()
-    elif fmt == "html":
-        pieces = [to_html(report)]
-    else:
-        pieces = [report.to_text(limit) if fmt == "text" else report.to_markdown(limit)]
-    if output is None:
-        sys.stdout.writelines(pieces)
-        sys.stdout.flush()
-    else:
-        write_atomic(output, pieces)
-        click.echo(f"wrote {output}", err=True)
+    format_name = renderer(fmt, "report").name
+    _emit(render_lines(report, format_name, limit=None if show_all else LIMIT), output)
     sys.exit(report.exit_code(fail_on))
 
 
@@ -165,7 +180,7 @@ def explain(claim_id: str, path: Path, sources: Path | None) -> None:
     PATH is the desk (default: claims). Exit 2 when the claim is unknown.
     """
     report = _reconciled(path, sources)
-    click.echo(explain_claim(report, build_graph(report), claim_id), nl=False)
+    click.echo(explain_claim(report, claim_id), nl=False)
 
 
 @main.command()
@@ -173,7 +188,7 @@ def explain(claim_id: str, path: Path, sources: Path | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(choices("graph")),
     default="graphml",
     show_default=True,
     help="graphml and gexf (Gephi), dot (Graphviz), json (node-link, D3), prov-json (W3C PROV).",
@@ -182,10 +197,4 @@ def explain(claim_id: str, path: Path, sources: Path | None) -> None:
 def graph(path: Path, sources: Path | None, fmt: str, output: Path | None) -> None:
     """Export the provenance graph: sources, articles, claims and findings, and how they relate."""
     report = _reconciled(path, sources)
-    provenance = build_graph(report)
-    if output is None:
-        sys.stdout.writelines(export_lines(provenance, fmt))
-        sys.stdout.flush()
-    else:
-        write_export(output, provenance, fmt)
-        click.echo(f"wrote {output}", err=True)
+    _emit(render_lines(report, renderer(fmt, "graph").name), output)

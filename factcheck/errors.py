@@ -3,6 +3,17 @@
 A *problem* is one thing wrong with the input, located as ``file:line:col``.
 The loader collects every problem in a desk, then raises one ``DeskError``
 holding all of them, so a journalist fixes a file in one pass.
+
+The exception tree, each with built-in parents so callers may catch either::
+
+    FactcheckError                      exit 2: the run cannot go on as asked
+    ├── DeskError (ValueError)          problems in the desk, all of them
+    ├── ValueSyntaxError (ValueError)   a value, period or unit that cannot be read
+    ├── UsageError (ValueError)         an unknown format, rule or language
+    ├── UnknownClaimError (KeyError)    no claim with that id in the desk
+    └── ExportError (OSError)           an output that cannot be written
+
+Anything else escaping the library is a bug of ours: the command line exits 3.
 """
 
 from __future__ import annotations
@@ -67,6 +78,24 @@ class ValueSyntaxError(FactcheckError, ValueError):
         self.message = message
         self.hint = hint
         self.col = col
+
+
+class UsageError(FactcheckError, ValueError):
+    """A call that asks for something that does not exist: a format, a rule, a language."""
+
+
+class UnknownClaimError(FactcheckError, KeyError):
+    """No claim in the desk has the id asked for; the message suggests near ids."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class ExportError(FactcheckError, OSError):
+    """An output file that cannot be written; names the path the user gave."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class DeskError(FactcheckError, ValueError):

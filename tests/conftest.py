@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from factcheck import Finding, Report
+from factcheck.render.messages import Phrasebook, Wording
+
 REPO = Path(__file__).resolve().parent.parent
 SEED_CLAIMS = REPO / "claims"
 
@@ -74,3 +77,8 @@ def make_desk(tmp_path: Path) -> MakeDesk:
 settings.register_profile("thorough", max_examples=20_000, deadline=None)
 settings.register_profile("default", deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def said(report: Report, finding: Finding) -> Wording:
+    """A finding in words, as every renderer shows it."""
+    return Phrasebook(report).wording(finding)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck.csvfile import read_csv
+from factcheck.desk.csvfile import read_csv
 
 
 def test_rows_become_located_records(tmp_path: Path) -> None:

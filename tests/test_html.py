@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from factcheck import load, reconcile
-from factcheck.html import safe_url, to_html
+from factcheck.render.html import safe_url, to_html
 
 from .conftest import SEED_CLAIMS, MakeDesk
 

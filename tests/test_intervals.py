@@ -7,7 +7,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from factcheck.errors import FactcheckError
-from factcheck.intervals import OPERATIONS, Interval, add, div, intersection, mul, sub
+from factcheck.values.intervals import OPERATIONS, Interval, add, div, intersection, mul, sub
 
 INF = math.inf
 

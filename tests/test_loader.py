@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import DeskError, load
-from factcheck.values import Amount, Category, DateValue
+from factcheck.values.amounts import Amount, Category, DateValue
 
 from .conftest import MakeDesk
 

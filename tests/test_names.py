@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.desk.names import Names, UnknownName
 from factcheck.errors import Location
-from factcheck.names import Names, UnknownName
 
 
 @pytest.fixture

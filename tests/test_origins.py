@@ -3,7 +3,7 @@ from __future__ import annotations
 import itertools
 
 from factcheck import load
-from factcheck.origins import Origins
+from factcheck.engine.origins import Origins
 
 from .conftest import MakeDesk
 

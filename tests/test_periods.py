@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.errors import ValueSyntaxError
-from factcheck.periods import parse_period
+from factcheck.values.periods import parse_period
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 
 from factcheck import DeskError, Report, load, reconcile
 
-from .conftest import SEED_CLAIMS, MakeDesk
+from .conftest import SEED_CLAIMS, MakeDesk, said
 
 
 def seed_copy(tmp_path: Path) -> Path:
@@ -44,7 +44,7 @@ def test_a_mistyped_value_is_caught_by_its_quote(
         path.write_text(text.replace(written, typed), encoding="utf-8")
     report = reconcile(load(root))
     (finding,) = report.of_kind("unsupported-quote")
-    assert finding.message.endswith(says)
+    assert said(report, finding).message.endswith(says)
     assert report.exit_code("warning") == 1 and finding.severity == "warning"
 
 
@@ -87,7 +87,7 @@ def test_supported_quotes_are_not_flagged(
 def test_a_million_typed_for_a_milliard(make_desk: MakeDesk) -> None:
     report = run(make_desk, {"a.yaml": _claims("2,1 milliards d'euros", "2.1 million EUR")})
     (finding,) = report.of_kind("unsupported-quote")
-    assert finding.message == (
+    assert said(report, finding).message == (
         "c1: quote says 2.1 × 10^9 ('2,1 milliards'), value is 2.1 × 10^6: a factor of 1,000"
     )
 
@@ -127,9 +127,9 @@ def test_a_quote_missing_from_the_archive_shows_the_nearest_passage(make_desk: M
     quote = "Acme a dépensé environ 3,1 milliards d'euros en 2021, un record absolu"
     report = archived(make_desk, quote, "about 3.1 billion EUR")
     (finding,) = report.of_kind("quote-not-in-archive")
-    assert finding.message == "c1: the quote is not in the archived text of a"
-    assert finding.arithmetic[1].startswith("nearest passage, line 3 of a.txt")
-    assert "2,1 milliards" in finding.arithmetic[1]
+    assert said(report, finding).message == "c1: the quote is not in the archived text of a"
+    assert said(report, finding).arithmetic[1].startswith("nearest passage, line 3 of a.txt")
+    assert "2,1 milliards" in said(report, finding).arithmetic[1]
 
 
 def test_a_hyphenated_word_across_lines_is_found(make_desk: MakeDesk) -> None:
@@ -148,7 +148,7 @@ def test_a_variant_spelling_of_a_source_suggests_an_alias(make_desk: MakeDesk) -
     quote = "selon la publication Dailly, environ 2,1 milliards d'euros"
     report = run(make_desk, {"a.yaml": _claims(quote, "about 2.1 billion EUR")})
     (finding,) = report.of_kind("alias-suggestion")
-    assert finding.message == (
+    assert said(report, finding).message == (
         "the quote of c1 names 'Dailly', which looks like source 'daily' (The Daily); "
         "add 'Dailly' to its aliases"
     )

@@ -7,7 +7,7 @@ from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.quotes import read_numbers, readable
+from factcheck.values.quote_numbers import read_numbers, readable
 
 
 def values(quote: str, lang: str) -> list[float]:

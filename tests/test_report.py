@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import DeskError, load, reconcile
+from factcheck import DeskError, load, reconcile, render
 from factcheck.cli import main
 
 from .conftest import SEED_CLAIMS, MakeDesk
@@ -20,7 +20,7 @@ claims:
 
 
 def test_json_report_holds_the_documented_fields() -> None:
-    data = json.loads(reconcile(load(SEED_CLAIMS)).to_json())
+    data = json.loads(render(reconcile(load(SEED_CLAIMS)), "json"))
     assert data["format"] == "factcheck-report" and data["version"] == 1
     assert data["summary"]["claims"] == len(data["claims"]) == 23
     claim = next(c for c in data["claims"] if c["id"] == "ft-a800-units-2023")
@@ -38,7 +38,7 @@ def test_identical_input_gives_a_byte_identical_report() -> None:
     first = CliRunner().invoke(main, ["reconcile", str(SEED_CLAIMS), "--format", "json"])
     second = CliRunner().invoke(main, ["reconcile", str(SEED_CLAIMS), "--format", "json"])
     assert first.stdout == second.stdout
-    assert json.loads(first.stdout) == reconcile(load(SEED_CLAIMS)).to_dict()
+    assert json.loads(first.stdout) == json.loads(render(reconcile(load(SEED_CLAIMS)), "json"))
 
 
 def test_exit_codes_and_fail_on(make_desk: MakeDesk) -> None:
@@ -67,8 +67,8 @@ def test_output_file_is_written_whole(make_desk: MakeDesk, tmp_path: Path) -> No
 def test_markdown_escapes_what_the_desk_wrote(make_desk: MakeDesk) -> None:
     text = CONFLICT.replace("exactly 1 USD", "'< 1 USD'").replace("exactly 2 USD", "'> 2 USD'")
     report = reconcile(load(make_desk({"c.yaml": text})))
-    assert "'< 1 USD'" in report.to_text()
-    markdown = report.to_markdown()
+    assert "'< 1 USD'" in render(report, "text")
+    markdown = render(report, "markdown")
     assert re.search(r"(?<!\\)[<>]", markdown.replace("`c1`", "")) is None  # all escaped
     assert "'\\< 1 USD'" in markdown
 
@@ -83,6 +83,6 @@ def test_ids_are_plain_words(make_desk: MakeDesk) -> None:
 
 
 def test_terminal_report_fits_100_columns() -> None:
-    text = reconcile(load(SEED_CLAIMS)).to_text()
+    text = render(reconcile(load(SEED_CLAIMS)), "text")
     assert max(len(line) for line in text.splitlines()) <= 100
     assert text.index("Conflicts") < text.index("single origin") < text.index("Corroborated")

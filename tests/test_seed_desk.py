@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck import load
-from factcheck.values import Amount
+from factcheck.values.amounts import Amount
 
 from .conftest import SEED_CLAIMS
 

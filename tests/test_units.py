@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.errors import ValueSyntaxError
-from factcheck.units import UnitBook, combine, define_unit, factor, fit
+from factcheck.values.units import UnitBook, combine, fit
 
 
 @pytest.fixture
@@ -40,8 +40,8 @@ def test_signs_and_compound_units(book: UnitBook) -> None:
 
 
 def test_conversion_factors() -> None:
-    assert factor("MWh", "GWh") == pytest.approx(1e-3)
-    assert factor("USD", "USD") == 1.0
+    assert UnitBook().factor("MWh", "GWh") == pytest.approx(1e-3)
+    assert UnitBook().factor("USD", "USD") == 1.0
 
 
 def test_relations_combine_dimensions(book: UnitBook) -> None:
@@ -59,9 +59,22 @@ def test_unknown_units_suggest(book: UnitBook) -> None:
 
 
 def test_a_desk_cannot_redefine_a_known_unit() -> None:
+    book = UnitBook()
     with pytest.raises(ValueSyntaxError) as info:
-        define_unit("m", "count")
+        book.add("m", "count")
     assert info.value.message.startswith("'m' is already a unit")
     with pytest.raises(ValueSyntaxError):
-        define_unit("USD", "count")
-    define_unit("GPU", "count")  # the same definition twice is harmless
+        book.add("USD", "count")
+    book.add("GPU", "count")
+    book.add("GPU", "count")  # the same definition twice is harmless
+
+
+def test_each_book_owns_its_units() -> None:
+    counts, money = UnitBook(), UnitBook()
+    counts.add("widget", "count")
+    money.add("widget", "currency")
+    assert counts.parse("widget").dims == (("[count_widget]", 1),)
+    assert money.parse("widget").dims == (("[currency_widget]", 1),)
+    assert money.is_currency("widget") and not counts.is_currency("widget")
+    with pytest.raises(ValueSyntaxError):  # a third book never saw either
+        UnitBook().parse("widget")

@@ -7,9 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.errors import ValueSyntaxError
-from factcheck.intervals import Interval
-from factcheck.units import UnitBook
-from factcheck.values import (
+from factcheck.values.amounts import (
     QUALIFIERS,
     SCALES,
     DateValue,
@@ -19,6 +17,8 @@ from factcheck.values import (
     reading_from_mapping,
     to_amount,
 )
+from factcheck.values.intervals import Interval
+from factcheck.values.units import UnitBook
 
 BOOK = UnitBook()
 BOOK.add("GPU", "count", ("GPUs", "accelerators"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from factcheck.yamlfile import MAX_FILE_BYTES, YList, YMap, read_yaml
+from factcheck.desk.yamlfile import MAX_FILE_BYTES, YList, YMap, read_yaml
 
 
 def write(tmp_path: Path, text: str | bytes) -> Path:

@@ -1,0 +1,115 @@
+"""Reading the fields of one record (a YAML mapping or a CSV row), collecting problems.
+
+A ``FieldReader`` never raises for bad input: it records a ``Problem`` with
+the field's place and returns a neutral value, so the loader can go on and
+report every problem in the desk in one pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..errors import Location, Problem
+from ..suggest import did_you_mean
+from .yamlfile import YMap
+
+
+class FieldReader:
+    """Typed access to the fields of located records; problems pile up in ``problems``."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def report(self, where: Location, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(where, message, hint))
+
+    def check(
+        self, rec: YMap, what: str, allowed: Iterable[str], required: Iterable[str] = ()
+    ) -> bool:
+        """Report unknown fields (with the nearest known one) and missing required ones.
+
+        Returns False when a required field is missing.
+        """
+        allowed = tuple(allowed)
+        unknown = rec.keys() - set(allowed)
+        for key in sorted(unknown):
+            hint = did_you_mean(key, allowed, f"known fields: {', '.join(allowed)}", limit=1)
+            self.report(rec.where_key(key), f"unknown field '{key}' in {what}", hint)
+        complete = True
+        for key in required:
+            if rec.get(key) in (None, ""):
+                complete = False
+                self.report(rec.where(), f"{what} has no '{key}'", f"add '{key}:'")
+        return complete
+
+    def text(self, rec: YMap, key: str, what: str) -> str:
+        """A scalar field as text ('' when absent or not text)."""
+        value = rec.get(key)
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return value.strip()
+        self.report(
+            rec.where(key),
+            f"'{key}' of {what} must be a single value, not a {_shape(value)}",
+            "write it on one line after the colon",
+        )
+        return ""
+
+    def words(self, rec: YMap, key: str, what: str) -> tuple[str, ...]:
+        """A field that is one word or a list of them (``;``-separated in CSV)."""
+        value = rec.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            parts = value.split(";") if rec.path.endswith(".csv") else [value]
+            return tuple(p.strip() for p in parts if p.strip())
+        if isinstance(value, list):
+            items = []
+            for index, item in enumerate(value):
+                if isinstance(item, str) and item.strip():
+                    items.append(item.strip())
+                else:
+                    where = value.where(index) if hasattr(value, "where") else rec.where(key)
+                    self.report(where, f"each entry of '{key}' in {what} must be a name")
+            return tuple(items)
+        self.report(rec.where(key), f"'{key}' of {what} must be a name or a list of names")
+        return ()
+
+    def choice(self, rec: YMap, key: str, what: str, choices: tuple[str, ...], default: str) -> str:
+        """A word from a fixed list; an unknown one is reported and None returned."""
+        value = self.text(rec, key, what) or default
+        if value in choices:
+            return value
+        hint = did_you_mean(value, choices, f"write one of {', '.join(choices)}", limit=1)
+        self.report(rec.where(key), f"{what}: unknown {key} '{value}'", hint)
+        return ""
+
+    def flag(self, rec: YMap, key: str, what: str) -> bool:
+        value = self.text(rec, key, what).lower()
+        if value in ("", "false", "no", "off"):
+            return False
+        if value in ("true", "yes", "on"):
+            return True
+        self.report(rec.where(key), f"'{key}' of {what} must be true or false, not '{value}'")
+        return False
+
+    def mapping(self, value: Any, where: Location, what: str) -> YMap | None:
+        """The value as a located mapping, or None (with a problem) when it is not one."""
+        if isinstance(value, YMap):
+            return value
+        if value is None:
+            empty = YMap()
+            empty.path, empty.line, empty.col = where.path, where.line, where.col
+            return empty
+        self.report(where, f"{what} must be a mapping of fields, not a {_shape(value)}")
+        return None
+
+
+def _shape(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "mapping"
+    return "single value"

@@ -1,0 +1,297 @@
+"""Rule: arithmetic the desk declares between metrics (``spend = units * price``)
+must be satisfiable on every scope where all three are claimed.
+
+The three intervals are checked with interval arithmetic: the relation holds
+for some values iff the result's interval meets ``left op right``. A claim on
+an intensive metric (a price) whose scope is broader (a whole the subject is
+part of, a period containing this one, all products) stands in for a missing
+one, and the finding says so as an assumption.
+
+Where the relation holds and two origins stand on the two sides, the finding
+is a corroborated agreement: the FT's units and amount imply the price another
+origin states.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from ...desk.model import Claim, Metric, Relation
+from ...values.amounts import Amount
+from ...values.intervals import OPERATIONS, Interval, add, div, intersection, mul, sub
+from ...values.units import concrete
+from ..findings import (
+    Assumption,
+    Figure,
+    Finding,
+    RelationAgreement,
+    RelationConflict,
+    Scope,
+    Side,
+)
+from ..scopes import Cell, ScopeIndex, in_unit
+
+RULE = "relation"
+MAX_TRIPLES = 64  # individual claim triples tried when looking for the smallest conflict
+
+Base = tuple[str, str, tuple[str, ...], str]  # subject, period, product, counterparty
+
+
+def check(index: ScopeIndex) -> Iterator[Finding]:
+    for relation in index.desk.relations:
+        yield from _relation(index, relation)
+
+
+def _relation(index: ScopeIndex, relation: Relation) -> Iterator[Finding]:
+    metrics = [index.desk.metrics[m] for m in (relation.result, relation.left, relation.right)]
+    anchors = [m for m in metrics if not m.intensive] or metrics
+    # every anchor metric must be claimed on the exact scope: start from the rarest
+    anchors.sort(key=lambda m: len(index.by_metric.get(m.id, ())))
+    others = [m.id for m in anchors[1:]]
+    order = {m.id: i for i, m in enumerate(metrics)}
+    lookup = sorted(metrics, key=lambda m: (m.intensive, order[m.id]))  # exact ones first
+    tree = index.tree
+    # walk the rarest anchor's scopes subject by subject: neighbours stay in cache
+    for (metric_id, subject), level in tree.items():
+        if metric_id != anchors[0].id:
+            continue
+        other_levels = [lv for m in others if (lv := tree.get((m, subject))) is not None]
+        if len(other_levels) != len(others):
+            continue
+        for period, variants in level.items():
+            for (product, party), cells in variants.items():
+                beside = [
+                    group
+                    for o in other_levels
+                    if (group := o.get(period, {}).get((product, party))) is not None
+                ]
+                if len(beside) != len(other_levels):
+                    continue
+                currency_of = index.desk.units.currency_of
+                units = {currency_of(c.unit) for group in (cells, *beside) for c in group}
+                for currency in sorted(units - {""} or {""}):
+                    base: Base = (subject, period, product, party)
+                    finding = _at(index, relation, lookup, order, base, currency)
+                    if finding is not None:
+                        yield finding
+
+
+def _at(
+    index: ScopeIndex,
+    relation: Relation,
+    lookup: list[Metric],
+    order: dict[str, int],
+    base: Base,
+    currency: str,
+) -> Finding | None:
+    found: list[tuple[Cell, Assumption | None] | None] = [None, None, None]
+    for metric in lookup:
+        found[order[metric.id]] = _find(index, metric, base, currency)
+        if found[order[metric.id]] is None:
+            return None
+    cells = [f[0] for f in found if f is not None]
+    assumptions = tuple(f[1] for f in found if f is not None and f[1] is not None)
+    return _check(index, relation, base, cells, assumptions)
+
+
+def _find(
+    index: ScopeIndex, metric: Metric, base: Base, currency: str
+) -> tuple[Cell, Assumption | None] | None:
+    """The cell of ``metric`` on ``base`` (or, for an intensive metric, on a broader
+    scope), with the assumption that makes (None when exact)."""
+    unit = concrete(metric.unit.text, currency) if "currency" in metric.unit.text else None
+    subject, period, product, party = base
+    exact = index.tree.get((metric.id, subject), {}).get(period, {}).get((product, party))
+    if exact:
+        cell = in_unit(exact, unit)
+        return (cell, None) if cell is not None else None
+    if not metric.intensive:
+        return None
+    periods = [period, *index.containing_periods(metric.id, period)] if period else [""]
+    for s in (subject, *index.subject_wholes(subject)):
+        for p in periods:
+            for prod in dict.fromkeys((product, ())):
+                for c in dict.fromkeys((party, "")):
+                    scope: Scope = (metric.id, s, p, prod, c)
+                    cell = in_unit(index.by_scope.get(scope, []), unit)
+                    if cell is not None:
+                        ids = tuple(sorted(x.id for x in cell.claims))
+                        applied: Scope = (metric.id, *base)
+                        return cell, Assumption("broader-scope", metric.id, scope, applied, ids)
+    return None
+
+
+def _implied(relation: Relation, role: int, r: Interval, a: Interval, b: Interval) -> Interval:
+    """The interval of the result (role 0), left (1) or right (2) from the other two."""
+    op = relation.op
+    if role == 0:
+        return OPERATIONS[op](a, b)
+    if role == 1:  # left from result and right
+        return {"+": sub, "-": add, "*": div, "/": mul}[op](r, b)
+    # right from result and left
+    return {"+": lambda r_, a_: sub(r_, a_), "-": lambda r_, a_: sub(a_, r_),
+            "*": lambda r_, a_: div(r_, a_), "/": lambda r_, a_: div(a_, r_)}[op](r, a)  # fmt: skip
+
+
+def _nominal(relation: Relation, role: int, r: float, a: float, b: float) -> float | None:
+    try:
+        if role == 0:
+            return {"+": a + b, "-": a - b, "*": a * b, "/": a / b if b else None}[relation.op]
+        if role == 1:
+            return {"+": r - b, "-": r + b, "*": r / b if b else None, "/": r * b}[relation.op]
+        return {"+": r - a, "-": a - r, "*": r / a if a else None, "/": a / r if r else None}[
+            relation.op
+        ]
+    except (OverflowError, ZeroDivisionError):  # pragma: no cover - guarded above
+        return None
+
+
+def _holds(relation: Relation, r: Interval, a: Interval, b: Interval) -> bool:
+    return OPERATIONS[relation.op](a, b).intersects(r)
+
+
+def _interval(claims: list[Claim]) -> Interval | None:
+    common: Interval | None = None
+    for claim in claims:
+        assert isinstance(claim.value, Amount)
+        value = claim.value.interval
+        common = value if common is None else intersection(common, value)
+        if common is None:
+            return None
+    return common
+
+
+def _intervals(groups: list[list[Claim]]) -> tuple[Interval, Interval, Interval] | None:
+    """The common interval of each group of claims, or None when a group has none."""
+    r, a, b = (_interval(g) for g in groups)
+    if r is None or a is None or b is None:
+        return None
+    return r, a, b
+
+
+def _check(
+    index: ScopeIndex,
+    relation: Relation,
+    base: Base,
+    cells: list[Cell],
+    assumptions: tuple[Assumption, ...],
+) -> Finding | None:
+    r, a, b = (c.interval for c in cells)
+    if r is None or a is None or b is None:
+        return None  # a scope that contradicts itself is reported by the same-scope rule
+    if _holds(relation, r, a, b):
+        return _agreement(index, relation, base, cells, assumptions)
+    triple = _smallest(relation, cells)
+    removal = []
+    for role, claim in enumerate(triple):
+        groups = [c.claims for c in cells]
+        groups[role] = [c for c in groups[role] if c is not claim]
+        if not groups[role]:
+            removal.append(claim.id)  # without it, the relation constrains nothing here
+            continue
+        rest = _intervals(groups)
+        if rest is not None and _holds(relation, *rest):
+            removal.append(claim.id)
+    implied = Figure(OPERATIONS[relation.op](a, b), cells[0].unit)
+    result, left, right = triple
+    return Finding(
+        kind="conflict",
+        rule=RULE,
+        claims=tuple(sorted({c.id for c in triple})),
+        detail=RelationConflict(relation, base, result.id, left.id, right.id, implied),
+        sides=(
+            Side("result", (result.id,), index.origins.behind(triple[:1]), relation.result),
+            Side("operands", (left.id, right.id), index.origins.behind(triple[1:])),
+        ),
+        removal=tuple(sorted(removal)),
+        assumptions=assumptions,
+    )
+
+
+def _smallest(relation: Relation, cells: list[Cell]) -> tuple[Claim, Claim, Claim]:
+    """One claim per metric that already cannot hold together; the tightest claims
+    of each cell when no single triple fails within the search limit."""
+    triples = itertools.islice(
+        itertools.product(*(sorted(c.claims, key=lambda x: x.id) for c in cells)), MAX_TRIPLES
+    )
+    for triple in triples:
+        values = [t.value.interval for t in triple]  # type: ignore[union-attr]
+        if not _holds(relation, *values):
+            return triple  # type: ignore[return-value]
+    return tuple(sorted(c.claims, key=lambda x: x.id)[0] for c in cells)  # type: ignore[return-value]
+
+
+def _agreement(
+    index: ScopeIndex,
+    relation: Relation,
+    base: Base,
+    cells: list[Cell],
+    assumptions: tuple[Assumption, ...],
+) -> Finding:
+    metrics = [index.desk.metrics[c.metric] for c in cells]
+    role = next((i for i, m in enumerate(metrics) if m.intensive), 0)
+    target = cells[role]
+    inputs = [c for i, c in enumerate(cells) if i != role]
+    stated = [c.id for c in target.claims]
+    used = [c.id for cell in inputs for c in cell.claims]
+    origins_used = index.origins.behind(c for cell in inputs for c in cell.claims)
+    origins_stated = index.origins.behind(target.claims)
+    nominal = [_nominal_of(c) for c in cells]
+    known = [n for i, n in enumerate(nominal) if i != role]
+    others = [n for n in known if n is not None]
+    implied_nominal = (
+        _nominal(relation, role, *_slots(nominal)) if len(others) == len(known) else None
+    )
+    r, a, b = (c.interval for c in cells)
+    assert r is not None and a is not None and b is not None  # checked by the caller
+    given: list[tuple[float, str]] = []
+    inside = False
+    if implied_nominal is not None:
+        given = [(n, c.unit) for n, c in zip(others, inputs, strict=True)]
+        if role == 2 and relation.op in "-/":  # right = left - result, left / result
+            given.reverse()
+        inside = target.interval is not None and target.interval.contains(implied_nominal)
+    everyone = {*origins_used, *origins_stated}
+    return Finding(
+        kind="agreement" if len(everyone) > 1 else "repetition",
+        rule=RULE,
+        claims=tuple(sorted({*used, *stated})),
+        detail=RelationAgreement(
+            relation=relation,
+            base=base,
+            role=role,
+            metric=metrics[role].id,
+            implied=Figure(_implied(relation, role, r, a, b), target.unit),
+            stated=tuple(stated),
+            given_by=origins_used,
+            nominal=implied_nominal,
+            given=tuple(given),
+            op=_inverse(relation, role),
+            inside=inside,
+        ),
+        sides=(
+            Side("implied", tuple(sorted(used)), origins_used, metrics[role].id),
+            Side("stated", tuple(sorted(stated)), origins_stated, metrics[role].id),
+        ),
+        assumptions=assumptions,
+    )
+
+
+def _nominal_of(cell: Cell) -> float | None:
+    values = {c.value.nominal for c in cell.claims if isinstance(c.value, Amount)}
+    return values.pop() if len(values) == 1 else None
+
+
+def _slots(nominal: list[float | None]) -> tuple[float, float, float]:
+    filled = [0.0 if n is None else n for n in nominal]
+    return filled[0], filled[1], filled[2]
+
+
+def _inverse(relation: Relation, role: int) -> str:
+    """The operation that gives the metric in ``role`` from the other two."""
+    if role == 0:
+        return relation.op
+    if role == 1:
+        return {"+": "-", "-": "+", "*": "/", "/": "*"}[relation.op]
+    return {"+": "-", "-": "-", "*": "/", "/": "/"}[relation.op]

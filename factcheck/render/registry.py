@@ -1,0 +1,115 @@
+"""The registry of renderers: every format a report or its graph can be written in.
+
+One table feeds the command line's ``--format`` choices, ``factcheck.render``
+and the table of formats in docs/commands.md (a test keeps them equal), in
+the manner of Datasette's output renderers: a format is added here, without
+touching the commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from ..engine.report import Report
+from ..errors import UsageError
+from ..suggest import did_you_mean
+from . import exports
+from .graph import build_graph
+from .html import render_html
+from .json_report import render_json
+from .markdown import render_markdown
+from .sections import LIMIT
+from .text import render_text
+
+#: Languages reports are written in (more come with translations).
+LANGUAGES = ("en",)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How a report is rendered: rows per table (None: all) and the language."""
+
+    limit: int | None = LIMIT
+    lang: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Renderer:
+    """A format: its name, what it is for, and the function that writes it."""
+
+    name: str
+    kind: str  # "report" or "graph"
+    description: str
+    write: Callable[[Report, Options], Iterable[str]]
+    suffix: str
+    cli_name: str = ""  # the name on the command line, when it differs
+
+    @property
+    def choice(self) -> str:
+        return self.cli_name or self.name
+
+
+def _graph(export: Callable[[Report, object], Iterator[str]]) -> Callable[..., Iterator[str]]:
+    def write(report: Report, options: Options) -> Iterator[str]:
+        yield from export(report, build_graph(report))
+
+    return write
+
+
+RENDERERS: tuple[Renderer, ...] = (
+    Renderer("text", "report", "the terminal report, 100 columns wide",
+             lambda r, o: render_text(r, o.limit), ".txt"),
+    Renderer("markdown", "report", "the report as a Markdown document",
+             lambda r, o: render_markdown(r, o.limit), ".md"),
+    Renderer("json", "report", "the stable JSON format of docs/report-format.md",
+             lambda r, o: render_json(r), ".json"),
+    Renderer("html", "report", "one self-contained page with the graph, safe to share",
+             lambda r, o: render_html(r), ".html"),
+    Renderer("graphml", "graph", "GraphML, for Gephi and yEd", _graph(exports.graphml),
+             ".graphml"),
+    Renderer("gexf", "graph", "GEXF, for Gephi", _graph(exports.gexf), ".gexf"),
+    Renderer("dot", "graph", "DOT, for Graphviz", _graph(exports.dot), ".dot"),
+    Renderer("node-link", "graph", "node-link JSON, for D3 and Observable",
+             _graph(exports.node_link), ".json", cli_name="json"),
+    Renderer("prov-json", "graph", "W3C PROV as PROV-JSON", _graph(exports.prov_json),
+             ".json"),
+)  # fmt: skip
+
+
+def choices(kind: str) -> tuple[str, ...]:
+    """The names the command line offers for ``kind`` (``report`` or ``graph``)."""
+    return tuple(r.choice for r in RENDERERS if r.kind == kind)
+
+
+def renderer(name: str, kind: str | None = None) -> Renderer:
+    """The renderer called ``name`` (or, with ``kind``, its command-line name)."""
+    for entry in RENDERERS:
+        if (kind is None and entry.name == name) or (entry.kind == kind and entry.choice == name):
+            return entry
+    known = [r.name for r in RENDERERS] if kind is None else list(choices(kind))
+    hint = did_you_mean(name, known, f"formats: {', '.join(known)}")
+    raise UsageError(f"unknown format '{name}'; {hint}")
+
+
+def render_lines(
+    report: Report, format: str = "text", lang: str | None = None, limit: int | None = LIMIT
+) -> Iterable[str]:
+    """``report`` in ``format``, piece by piece (to stream to a file)."""
+    entry = renderer(format)
+    chosen = lang or "en"
+    if chosen not in LANGUAGES:
+        hint = did_you_mean(chosen, LANGUAGES, f"languages: {', '.join(LANGUAGES)}")
+        raise UsageError(f"reports are not written in '{chosen}' yet; {hint}")
+    return entry.write(report, Options(limit, chosen))
+
+
+def render(
+    report: Report, format: str = "text", lang: str | None = None, limit: int | None = LIMIT
+) -> str:
+    """``report`` in ``format`` (a name of ``RENDERERS``), as one string.
+
+    ``lang``: the language of the words (default English); ``limit``: rows per
+    informational table of the text and Markdown reports (None: all).
+    """
+    return "".join(render_lines(report, format, lang, limit))

@@ -1,0 +1,65 @@
+"""The sections of a report, in order: defined once for every format.
+
+Blocks show each finding in full (conflicts, warnings); tables show one row
+per finding (single origins, agreements, repetitions, suggested aliases),
+at most ``LIMIT`` rows unless all are asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..engine.findings import KINDS, Finding
+from ..engine.report import Report
+
+#: Rows per informational table in the text and Markdown reports (``--all``: every row).
+LIMIT = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str  # the anchor in HTML
+    title: str
+    kinds: tuple[str, ...]
+    table: bool = False
+    headers: tuple[str, ...] = ()  # a table's columns
+    widths: tuple[int, ...] = ()  # a table's column widths in the terminal
+
+    def findings(self, report: Report) -> list[Finding]:
+        return report.of_kind(*self.kinds)
+
+
+SECTIONS = (
+    Section("conflicts", "Conflicts: claims that cannot all be true", ("conflict",)),
+    Section("warnings", "Warnings", tuple(k for k, s in KINDS.items() if s == "warning")),
+    Section("single", "Figures that rest on a single origin", ("single-origin",), True,
+            ("claim", "origin", "what"), (30, 24, 40)),
+    Section("agreements", "Corroborated: independent origins agree", ("agreement",), True,
+            ("claims", "origins", "what"), (30, 20, 44)),
+    Section("repetitions", "Repeated, not corroborated: one origin", ("repetition",), True,
+            ("claims", "origin", "what"), (30, 20, 44)),
+    Section("suggestions", "Suggested aliases", ("alias-suggestion",), True,
+            ("claim", "origin", "what"), (30, 20, 44)),
+)  # fmt: skip
+BLOCKS = tuple(s for s in SECTIONS if not s.table)
+TABLES = tuple(s for s in SECTIONS if s.table)
+
+
+def headline(report: Report) -> str:
+    """The one line that opens every report."""
+    s = report.summary()
+    warnings = len(report.warnings)
+    conflicts = "conflict" if s["conflicts"] == 1 else "conflicts"
+    return (
+        f"{s['claims']} claims, {s['origins']} origins: {s['conflicts']} {conflicts}, "
+        f"{warnings} warning{'' if warnings == 1 else 's'}, {s['agreements']} corroborated, "
+        f"{s['single_origin']} single-origin; {s['quotes'] - s['quotes_unread']}/"
+        f"{s['quotes']} quotes read"
+    )
+
+
+def more(hidden: int) -> str:
+    """The line under a table cut at ``LIMIT`` rows."""
+    if hidden <= 0:
+        return ""
+    return f"... and {hidden:,} more (all of them with --all, or in --format json)"

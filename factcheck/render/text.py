@@ -1,0 +1,95 @@
+"""The terminal report: conflicts and warnings in full, then tables, 100 columns wide."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator, Sequence
+
+from tabulate import tabulate
+
+from ..engine.findings import Finding
+from ..engine.report import Report
+from .messages import Phrasebook
+from .sections import BLOCKS, LIMIT, TABLES, headline, more
+from .words import plural
+
+WIDTH = 100
+
+
+def render_text(report: Report, limit: int | None = LIMIT) -> Iterator[str]:
+    """The terminal report; at most ``limit`` rows per informational table
+    (None: all), conflicts and warnings always in full."""
+    book = Phrasebook(report)
+    out: list[str] = [headline(report), ""]
+    for section in BLOCKS:
+        found = section.findings(report)
+        if not found:
+            continue
+        heading = f"{section.title} ({len(found)})"
+        out += [heading, "=" * len(heading)]
+        for number, finding in enumerate(found, 1):
+            out += _block(book, number, finding)
+    for section in TABLES:
+        found = section.findings(report)
+        if not found:
+            continue
+        heading = f"{section.title} ({len(found)})"
+        shown = found if limit is None else found[:limit]
+        table = _table(rows(book, shown), section.headers, section.widths)
+        out += [heading, "=" * len(heading), table, more(len(found) - len(shown)), ""]
+    yield "\n".join(out).rstrip() + "\n"
+
+
+def rows(book: Phrasebook, findings: list[Finding]) -> list[tuple[str, str, str]]:
+    """A table's rows: claims, origins, what (a single origin's row omits its origin)."""
+    return [
+        (
+            ", ".join(f.claims),
+            ", ".join(f.origins),
+            book.single_origin_what(f) if f.kind == "single-origin" else book.message(f),
+        )
+        for f in findings
+    ]
+
+
+def _block(book: Phrasebook, number: int, finding: Finding) -> list[str]:
+    said = book.wording(finding)
+    wrap = textwrap.TextWrapper(
+        width=WIDTH, subsequent_indent="    ", break_on_hyphens=False, break_long_words=False
+    )
+    lines = wrap.wrap(f"{number}. [{finding.rule}] {said.message}")
+    detail = textwrap.TextWrapper(
+        width=WIDTH,
+        initial_indent="   - ",
+        subsequent_indent="     ",
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+    for line in said.arithmetic:
+        lines += detail.wrap(line)
+    for assumption in said.assumptions:
+        lines += detail.wrap(f"assumption: {assumption}")
+    for side, label in zip(finding.sides, said.labels, strict=True):
+        lines += detail.wrap(
+            f"{label}: {', '.join(side.claims)}; "
+            f"{plural(len(side.origins), 'independent origin')} ({', '.join(side.origins)})"
+        )
+    if finding.removal:
+        lines += detail.wrap(
+            f"removing any one of {', '.join(finding.removal)} would restore consistency"
+        )
+    return [*lines, ""]
+
+
+def _table(
+    rows: Sequence[tuple[str, ...]], headers: tuple[str, ...], widths: tuple[int, ...]
+) -> str:
+    """A plain table whose cells wrap at spaces only (ids keep their hyphens)."""
+    wrapped = [
+        tuple(
+            "\n".join(textwrap.wrap(cell, width, break_on_hyphens=False, break_long_words=False))
+            for cell, width in zip(row, widths, strict=True)
+        )
+        for row in rows
+    ]
+    return tabulate(wrapped, headers, tablefmt="simple")

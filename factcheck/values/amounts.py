@@ -1,0 +1,443 @@
+"""Value expressions (spec section 3) and the intervals they mean (section 4).
+
+Reading happens in two steps:
+
+1. ``read_amount(text)`` is the grammar alone: qualifier, numbers with their
+   scale words, the unit as written, a range or a ``±`` spread. It needs no
+   desk, so it is what the property-based tests hammer.
+2. ``to_amount(reading, ...)`` resolves the unit in the desk's unit book,
+   checks it fits the metric, converts to the metric's unit and applies the
+   hedge's tolerance, giving an ``Amount`` that holds an ``Interval``.
+
+Dates (``before 2022-09``) and categories (``cloud``) are values too.
+Numbers are in English notation here; the languages of quotes are read
+elsewhere.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ..errors import ValueSyntaxError
+from ..suggest import did_you_mean
+from .intervals import Interval
+from .periods import parse_period
+from .units import CURRENCY_SIGNS, Unit, UnitBook, concrete, fit
+
+#: Written hedge -> qualifier. Longest phrases are tried first.
+QUALIFIERS: dict[str, str] = {
+    "exactly": "exact", "=": "exact",
+    "~": "approximate", "≈": "approximate", "about": "approximate", "around": "approximate",
+    "approximately": "approximate", "roughly": "approximate", "some": "approximate",
+    "circa": "approximate", "ca.": "approximate",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly",
+    "at least": "at-least", ">=": "at-least", "≥": "at-least", "no less than": "at-least",
+    "not less than": "at-least", "no fewer than": "at-least",
+    "more than": "more-than", "over": "more-than", ">": "more-than", "above": "more-than",
+    "at most": "at-most", "<=": "at-most", "≤": "at-most", "up to": "at-most",
+    "no more than": "at-most", "not more than": "at-most",
+    "less than": "less-than", "under": "less-than", "<": "less-than", "below": "less-than",
+    "fewer than": "less-than",
+}  # fmt: skip
+
+SCALES: dict[str, float] = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "Mn": 1e6,
+    "billion": 1e9, "bn": 1e9, "Bn": 1e9, "trillion": 1e12, "tn": 1e12, "Tn": 1e12,
+}  # fmt: skip
+
+_WORD_SCALES = ("thousand", "million", "billion", "trillion")
+_QUALIFIER = re.compile(
+    r"\s*("
+    + "|".join(
+        re.escape(q) + (r"(?![\w.])" if q[-1].isalpha() else "")
+        for q in sorted(QUALIFIERS, key=len, reverse=True)
+    )
+    + r")\s*",
+    re.IGNORECASE,
+)
+_PREFIX = re.compile(
+    r"\s*(US\$|CN¥|JP¥|HK\$|CA\$|AU\$|NZ\$|NT\$|R\$|C\$|A\$|S\$|\$|€|¥|£|₩|₹|₽)\s*"
+)
+_NUMBER = re.compile(
+    r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+(?:_\d+)*|(?=\.\d))(?:\.\d+(?:_\d+)*)?(?:[eE][-+]?\d+)?"
+)
+_SCALE = re.compile(
+    r"\s*(" + "|".join(_WORD_SCALES) + r"|k|mn|Mn|bn|Bn|tn|Tn)(?![\w])",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(r"\s*(?:\.\.|…)\s*")
+_SPREAD = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
+_STOP = re.compile(r"\s*(?:\.\.|…|±|\+/-|\+-|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A value expression as written, before any unit or tolerance is applied."""
+
+    text: str
+    qualifier: str  # "plain" when none is written, or "range" / "plus-minus"
+    low: float  # the number; the lower end for a range
+    high: float  # equal to low unless a range
+    unit: str  # unit text as written, currency signs made codes ("" when none)
+    spread: float = 0.0  # for "x ± d"; a fraction of x when spread_relative
+    spread_relative: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A numeric value: the interval it means, in the metric's concrete unit."""
+
+    text: str
+    interval: Interval
+    unit: str  # e.g. "USD", "USD / GPU", "GWh"
+    qualifier: str
+    nominal: float  # the number stated, in ``unit`` (midpoint for a range)
+    currency: str = ""  # the currency ``unit`` is in ("" when none)
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A date or span of dates, as an interval of day ordinals."""
+
+    text: str
+    interval: Interval
+    qualifier: str
+
+    @staticmethod
+    def day(ordinal: float) -> str:
+        return date.fromordinal(int(ordinal)).isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A word from a closed or open set, compared without case."""
+
+    text: str
+    word: str
+
+
+Value = Amount | DateValue | Category
+
+
+def read_amount(text: str) -> Reading:
+    """Read a value expression's grammar; raise ``ValueSyntaxError`` if wrong."""
+    if not isinstance(text, str):
+        raise ValueSyntaxError("a value must be text")
+    raw = text.strip()
+    if not raw:
+        raise ValueSyntaxError("the value is empty", "write a number, e.g. 'about 1 billion USD'")
+    pos, qualifier = _read_qualifier(raw, 0)
+    if qualifier:
+        nxt, again = _read_qualifier(raw, pos)
+        if again:
+            raise ValueSyntaxError(
+                f"two hedges in '{raw}' ('{raw[:pos].strip()}' and '{raw[pos:nxt].strip()}')",
+                "keep one of them",
+                pos,
+            )
+    pos, low, low_scale, unit = _read_side(raw, pos)
+    dots = _RANGE.match(raw, pos)
+    if dots:
+        return _read_range(raw, qualifier, dots.end(), low, low_scale, unit)
+    spread = _SPREAD.match(raw, pos)
+    if spread:
+        if qualifier:
+            raise ValueSyntaxError(f"'{raw}': a value with ± takes no hedge", "drop the hedge", 0)
+        return _read_spread(raw, spread.end(), low, unit)
+    if pos != len(raw):
+        raise ValueSyntaxError(f"cannot read '{raw[pos:]}' in '{raw}'", col=pos)
+    return Reading(raw, QUALIFIERS[qualifier.lower()] if qualifier else "plain", low, low, unit)
+
+
+def _read_qualifier(raw: str, pos: int) -> tuple[int, str]:
+    match = _QUALIFIER.match(raw, pos)
+    if match is None:
+        return pos, ""
+    return match.end(), match.group(1)
+
+
+def _read_side(raw: str, pos: int) -> tuple[int, float, float, str]:
+    """``[sign] number [scale] [unit]`` -> (end, number, scale used, unit text)."""
+    prefix = _PREFIX.match(raw, pos)
+    currency = ""
+    if prefix:
+        currency = CURRENCY_SIGNS[prefix.group(1)]
+        pos = prefix.end()
+    number = _NUMBER.match(raw, pos)
+    if number is None or not number.group(0).strip("+-−"):
+        found = raw[pos:].strip() or "nothing"
+        raise ValueSyntaxError(
+            f"expected a number in '{raw}', found '{found}'",
+            "write a number such as 100000, 100,000, 1.5 or 1e9",
+            pos,
+        )
+    digits = number.group(0)
+    pos = number.end()
+    if raw[pos : pos + 1] == "," and raw[pos + 1 : pos + 2].isdigit():
+        raise ValueSyntaxError(
+            f"'{raw}': numbers in values use English notation",
+            f"write '{digits}.{raw[pos + 1 :].split()[0]}' for a decimal, "
+            "or group thousands by three ('100,000')",
+            pos,
+        )
+    value = float(digits.replace(",", "").replace("_", "").replace("−", "-"))
+    if math.isinf(value):
+        raise ValueSyntaxError(f"'{digits}' is too large", col=pos)
+    rest = raw[pos:]
+    if rest[:1].isspace() and rest.strip()[:1].isdigit():
+        raise ValueSyntaxError(
+            f"'{raw}': a number is written without spaces in a value",
+            "write 100000 or 100,000 (the quote keeps the article's spelling)",
+            pos,
+        )
+    multiplier, pos = _read_scale(raw, pos)
+    value *= multiplier
+    stop = _STOP.search(raw, pos)
+    end = stop.start() if stop else len(raw)
+    unit = raw[pos:end].strip()
+    if unit and currency:
+        unit = f"{currency} {unit}" if unit.startswith(("/", "per ")) else unit
+        if not unit.startswith(currency):
+            raise ValueSyntaxError(
+                f"'{raw}': two units given ('{prefix.group(1).strip()}' and '{unit}')",  # type: ignore[union-attr]
+                "keep one",
+                pos,
+            )
+    elif currency:
+        unit = currency
+    if unit and re.match(r"^[\d.,]", unit):
+        raise ValueSyntaxError(f"cannot read '{unit}' in '{raw}'", col=pos)
+    return end, value, multiplier, unit
+
+
+def _read_scale(raw: str, pos: int) -> tuple[float, int]:
+    """The scale word at ``pos``, if any: (multiplier, position after it).
+
+    Words are read in any case; abbreviations only as listed, so ``K`` stays
+    a kelvin and ``MN`` a meganewton.
+    """
+    match = _SCALE.match(raw, pos)
+    if match is None:
+        return 1.0, pos
+    word = match.group(1)
+    key = word.lower() if word.lower() in _WORD_SCALES else word
+    if key not in SCALES:
+        return 1.0, pos
+    return SCALES[key], match.end()
+
+
+def _read_range(
+    raw: str, qualifier: str, pos: int, low: float, low_scale: float, low_unit: str
+) -> Reading:
+    if qualifier:
+        raise ValueSyntaxError(
+            f"'{raw}': a range takes no hedge", "a range already says how precise it is", 0
+        )
+    end, high, high_scale, high_unit = _read_side(raw, pos)
+    if end != len(raw):
+        raise ValueSyntaxError(f"cannot read '{raw[end:]}' in '{raw}'", col=end)
+    if low_scale != 1.0 and high_scale == 1.0:
+        raise ValueSyntaxError(
+            f"'{raw}': the scale word is on the first number only",
+            "write it on both ('1.2 billion .. 1.5 billion') or after the second",
+            pos,
+        )
+    if high_scale != 1.0 and low_scale == 1.0:
+        low *= high_scale  # "1.2 .. 1.5 billion": the scale covers both
+    if low_unit and high_unit and low_unit != high_unit:
+        raise ValueSyntaxError(f"'{raw}': the two ends have different units", col=pos)
+    unit = high_unit or low_unit
+    if low > high:
+        numbers = [m for m in _NUMBER.finditer(raw) if m.group(0).strip("+-−")]
+        hint = "write the smaller number first"
+        if len(numbers) == 2:
+            a, b = numbers
+            swapped = raw[: a.start()] + b.group(0) + raw[a.end() : b.start()] + a.group(0)
+            hint += f" ('{swapped + raw[b.end() :]}')"
+        raise ValueSyntaxError(f"'{raw}': the range starts above where it ends", hint, 0)
+    return Reading(raw, "range", low, high, unit)
+
+
+def _read_spread(raw: str, pos: int, centre: float, unit: str) -> Reading:
+    number = _NUMBER.match(raw, pos)
+    if number is None or not number.group(0):
+        raise ValueSyntaxError(f"expected a number after ± in '{raw}'", col=pos)
+    spread = float(number.group(0).replace(",", "").replace("_", ""))
+    pos = number.end()
+    rest = raw[pos:].strip()
+    if rest == "%":
+        if spread < 0:
+            raise ValueSyntaxError(f"'{raw}': the spread cannot be negative", col=pos)
+        return Reading(raw, "plus-minus", centre, centre, unit, spread / 100, True)
+    multiplier, after = _read_scale(raw, pos)
+    if multiplier != 1.0:
+        spread *= multiplier
+        rest = raw[after:].strip()
+    if rest and not unit:
+        unit = rest  # "10000 ± 500 USD/GPU": the unit written once, at the end
+    elif rest and rest != unit:
+        raise ValueSyntaxError(
+            f"'{raw}': the spread's unit '{rest}' differs from the value's '{unit}'", col=pos
+        )
+    if spread < 0:
+        raise ValueSyntaxError(f"'{raw}': the spread cannot be negative", col=pos)
+    return Reading(raw, "plus-minus", centre, centre, unit, spread, False)
+
+
+def reading_from_mapping(fields: dict[str, str], text: str) -> Reading:
+    """A structured value: ``{amount, unit, qualifier}`` or ``{min, max, unit}``."""
+    unit = fields.get("unit", "")
+    if "amount" in fields:
+        if "min" in fields or "max" in fields:
+            raise ValueSyntaxError("give either 'amount' or 'min'/'max', not both")
+        hedge = fields.get("qualifier", "")
+        return replace(read_amount(f"{hedge} {fields['amount']} {unit}".strip()), text=text)
+    if "min" not in fields and "max" not in fields:
+        raise ValueSyntaxError(
+            "a structured value needs 'amount', or 'min' and/or 'max'",
+            "e.g. {amount: 1e9, unit: USD, qualifier: about}",
+        )
+    low = read_amount(fields["min"]).low if "min" in fields else -math.inf
+    high = read_amount(fields["max"]).low if "max" in fields else math.inf
+    if low > high:
+        raise ValueSyntaxError(f"min {fields['min']} is above max {fields['max']}")
+    if math.isinf(high):
+        return Reading(text, "at-least", low, low, unit)
+    if math.isinf(low):
+        return Reading(text, "at-most", high, high, unit)
+    return Reading(text, "range", low, high, unit)
+
+
+def to_amount(
+    reading: Reading,
+    *,
+    metric_unit: Unit,
+    book: UnitBook,
+    plain: float,
+    approximate: float,
+    signed: bool = False,
+) -> Amount:
+    """The interval a reading means on a metric; raise if the unit does not fit."""
+    if reading.unit:
+        unit = book.parse(reading.unit)
+    elif metric_unit.currencies or dict(metric_unit.dims).get("[currency]"):
+        raise ValueSyntaxError(
+            f"'{reading.text}' has no currency", "add one, e.g. 'USD' or '$' before the number"
+        )
+    else:
+        unit = metric_unit  # a bare number is in the metric's unit
+    currency = fit(unit, metric_unit)
+    if currency is None:
+        hint = f"write it in {metric_unit.text}" if metric_unit.text else "write a plain number"
+        if dict(metric_unit.dims).get("[currency]"):
+            wanted = metric_unit.text.replace("currency", "USD")
+            hint = f"write an amount of money, in {wanted} or another currency"
+        if re.search(r"(^|\s)m\b", reading.unit):
+            hint = "for millions write 'million' or 'mn': a bare 'm' is a metre"
+        raise ValueSyntaxError(
+            f"'{reading.text}' is in {unit.text or 'no unit'}, "
+            f"which does not fit a metric in {metric_unit.text or 'no unit'}",
+            hint,
+        )
+    target = concrete(metric_unit.text, currency)
+    k = book.factor(unit.text, target)
+    low, high = reading.low * k, reading.high * k
+    if not signed and low < 0:
+        raise ValueSyntaxError(
+            f"'{reading.text}' is negative, but this metric cannot be",
+            "declare the metric with 'signed: true' if it can go below zero",
+        )
+    interval = _interval(reading, low, high, k, plain, approximate, signed)
+    nominal = (low + high) / 2
+    return Amount(reading.text, interval, target, reading.qualifier, nominal, currency)
+
+
+def _interval(
+    reading: Reading,
+    low: float,
+    high: float,
+    k: float,
+    plain: float,
+    approximate: float,
+    signed: bool,
+) -> Interval:
+    x = low
+    floor = -math.inf if signed else 0.0
+    match reading.qualifier:
+        case "exact":
+            return Interval(x, x)
+        case "plain":
+            return _around(x, plain)
+        case "approximate":
+            return _around(x, approximate)
+        case "nearly":
+            a, b = sorted((x * (1 - approximate), x))
+            return Interval(a, b)
+        case "at-least":
+            return Interval(x, math.inf)
+        case "more-than":
+            return Interval(x, math.inf, lo_open=True)
+        case "at-most":
+            return Interval(min(floor, x), x)
+        case "less-than":
+            if x <= floor:
+                raise ValueSyntaxError(f"'{reading.text}' leaves no possible value")
+            return Interval(floor, x, hi_open=True)
+        case "range":
+            return Interval(low, high)
+        case "plus-minus":
+            d = abs(x) * reading.spread if reading.spread_relative else reading.spread * k
+            return Interval(x - d, x + d)
+    raise ValueSyntaxError(f"unknown qualifier {reading.qualifier}")  # pragma: no cover
+
+
+def _around(x: float, tolerance: float) -> Interval:
+    a, b = sorted((x * (1 - tolerance), x * (1 + tolerance)))
+    return Interval(a, b)
+
+
+_DATE_HEDGES = {
+    "before": "before", "after": "after", "by": "by", "no later than": "by",
+    "not after": "by", "until": "by", "since": "since", "from": "since",
+    "no earlier than": "since", "not before": "since",
+}  # fmt: skip
+_DATE_HEDGE = re.compile(
+    r"\s*(" + "|".join(sorted(_DATE_HEDGES, key=len, reverse=True)) + r")\s+", re.IGNORECASE
+)
+
+
+def read_date(text: str) -> DateValue:
+    """``2023-03``, ``before 2022-09``, ``after 2023-03-01``, ``by 2023``, ..."""
+    raw = text.strip()
+    match = _DATE_HEDGE.match(raw)
+    hedge = _DATE_HEDGES[match.group(1).lower()] if match else "within"
+    period = parse_period(raw[match.end() :] if match else raw)
+    start, end = float(period.start.toordinal()), float(period.end.toordinal())
+    interval = {
+        "within": lambda: Interval(start, end),
+        "before": lambda: Interval(-math.inf, start, hi_open=True),
+        "after": lambda: Interval(end, math.inf, lo_open=True),
+        "by": lambda: Interval(-math.inf, end),
+        "since": lambda: Interval(start, math.inf),
+    }[hedge]()
+    return DateValue(raw, interval, hedge)
+
+
+def read_category(text: str, allowed: tuple[str, ...] = ()) -> Category:
+    """A category word; when the metric lists its words, one of them."""
+    raw = " ".join(text.split())
+    if not raw:
+        raise ValueSyntaxError("the value is empty")
+    word = raw.casefold()
+    if allowed:
+        by_fold = {a.casefold(): a for a in allowed}
+        if word not in by_fold:
+            raise ValueSyntaxError(
+                f"'{raw}' is not one of this metric's values ({', '.join(allowed)})",
+                did_you_mean(raw, allowed, limit=1),
+            )
+        word = by_fold[word].casefold()
+    return Category(raw, word)
