@@ -2,9 +2,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import main
+from factcheck.engine import runner
+from factcheck.render.registry import choices, table
 
 from .conftest import SEED_CLAIMS, MakeDesk
 
@@ -50,3 +53,34 @@ def test_every_command_has_help_and_a_page_in_docs() -> None:
     for name, command in main.commands.items():
         assert command.help, name
         assert f"factcheck {name}" in text, f"docs/ never shows 'factcheck {name}'"
+
+
+def test_an_internal_error_exits_3_and_says_where_to_report_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(desk: object) -> None:
+        raise RuntimeError("the index tripped over itself")
+
+    monkeypatch.setattr(runner, "ScopeIndex", broken)
+    code, out, err = run("reconcile", str(SEED_CLAIMS))
+    assert code == 3 and out == ""
+    assert "internal error: RuntimeError: the index tripped over itself" in err
+    assert "this is a bug in factcheck" in err and "--debug" in err
+    assert "Traceback" not in err
+    result = CliRunner().invoke(main, ["--debug", "reconcile", str(SEED_CLAIMS)])
+    assert isinstance(result.exception, RuntimeError)
+
+
+def test_an_output_that_cannot_be_written_exits_2_naming_it(tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "folder" / "report.json"
+    code, _, err = run("reconcile", str(SEED_CLAIMS), "--format", "json", "-o", str(target))
+    assert code == 2
+    assert err.startswith(f"error: cannot write {target}: No such file or directory")
+
+
+def test_the_formats_table_in_the_docs_is_the_registry() -> None:
+    docs = (SEED_CLAIMS.parent / "docs" / "commands.md").read_text(encoding="utf-8")
+    assert table() in docs
+    for name in ("reconcile", "graph"):
+        option = next(p for p in main.commands[name].params if p.name == "fmt")
+        assert tuple(option.type.choices) == choices("report" if name == "reconcile" else "graph")

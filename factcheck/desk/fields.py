@@ -7,12 +7,17 @@ report every problem in the desk in one pass.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from ..errors import Location, Problem
 from ..suggest import did_you_mean
 from .yamlfile import YMap
+
+#: Characters that no report or export can show: XML 1.0 cannot hold them at all
+#: (C0 controls but tab and line breaks, lone surrogates, U+FFFE and U+FFFF).
+UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class FieldReader:
@@ -49,7 +54,7 @@ class FieldReader:
         if value is None:
             return ""
         if isinstance(value, str):
-            return value.strip()
+            return self._showable(value.strip(), rec, key, what)
         self.report(
             rec.where(key),
             f"'{key}' of {what} must be a single value, not a {_shape(value)}",
@@ -64,18 +69,32 @@ class FieldReader:
             return ()
         if isinstance(value, str):
             parts = value.split(";") if rec.path.endswith(".csv") else [value]
+            self._showable(value, rec, key, what)
             return tuple(p.strip() for p in parts if p.strip())
         if isinstance(value, list):
             items = []
             for index, item in enumerate(value):
                 if isinstance(item, str) and item.strip():
-                    items.append(item.strip())
+                    items.append(self._showable(item.strip(), rec, key, what))
                 else:
                     where = value.where(index) if hasattr(value, "where") else rec.where(key)
                     self.report(where, f"each entry of '{key}' in {what} must be a name")
             return tuple(items)
         self.report(rec.where(key), f"'{key}' of {what} must be a name or a list of names")
         return ()
+
+    def _showable(self, text: str, rec: YMap, key: str, what: str) -> str:
+        """The text, with a problem reported if it holds a character no output can show."""
+        if not text.isprintable():  # the common case is printable: one C call
+            bad = UNSHOWABLE.search(text)
+            if bad is not None:
+                self.report(
+                    rec.where(key),
+                    f"'{key}' of {what} holds the control character "
+                    f"U+{ord(bad.group()):04X}, which no report or export can show",
+                    "delete it: most editors do not show it",
+                )
+        return text
 
     def choice(self, rec: YMap, key: str, what: str, choices: tuple[str, ...], default: str) -> str:
         """A word from a fixed list; an unknown one is reported and None returned."""

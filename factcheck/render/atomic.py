@@ -7,10 +7,21 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..errors import ExportError
+
 
 def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     """Write ``text`` (UTF-8; a string or its pieces) to ``path`` through a
-    temporary file in the same folder, renamed over ``path`` once complete."""
+    temporary file in the same folder, renamed over ``path`` once complete.
+
+    A file that cannot be written is an ``ExportError`` naming ``path`` as given."""
+    try:
+        _write(path, text)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _write(path: Path, text: str | Iterable[str]) -> None:
     folder = path.resolve().parent
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:

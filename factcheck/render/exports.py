@@ -54,15 +54,18 @@ def node_link(report: Report, graph: Any) -> Iterator[str]:
     yield "}\n"
 
 
-_XML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: XML escapes; a carriage return as a character reference, since parsers turn a
+#: written one into a line feed.
+_XML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;"})
+#: What XML 1.0 cannot hold at all; the desk refuses it, so only a graph built by
+#: hand can bring it here, and it is dropped rather than written.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _xml(value: object) -> str:
+    """One value escaped for XML, on its own (values are never joined and split)."""
     text = str(value).lower() if isinstance(value, bool) else str(value)
-    if not text.isprintable():  # characters XML 1.0 cannot hold are dropped, not written
+    if not text.isprintable():
         text = _NOT_XML.sub("", text)
     return text.translate(_XML)
 
@@ -120,9 +123,35 @@ def graphml(report: Report, graph: Any) -> Iterator[str]:
     yield "  </graph>\n</graphml>\n"
 
 
-def _quote(text: object) -> str:
-    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
+_DOT_UNSAFE = re.compile(r'\\(?:"|\n|$)')
+
+
+def _quote(value: object) -> str:
+    """A DOT string Graphviz reads back as exactly ``value``.
+
+    In a quoted DOT string only ``\\"`` is an escape, so every character but the
+    double quote is written as it is. A backslash right before a double quote,
+    a line break or the end cannot be written there; such a value is written
+    as an HTML-like string, ``<...>``, which Graphviz keeps as it is when its
+    angle brackets pair up. The rare value that fits neither form keeps its
+    text with each such backslash doubled (see docs/graph.md).
+    """
+    text = str(value)
+    if "\\" in text and _DOT_UNSAFE.search(text):
+        if _paired(text):
+            return f"<{text}>"
+        text = _DOT_UNSAFE.sub(lambda m: "\\" + m.group(), text)
+    return '"' + text.replace('"', '\\"') + '"'
+
+
+def _paired(text: str) -> bool:
+    """Whether every ``<`` has its ``>`` after it (an HTML-like DOT string's rule)."""
+    depth = 0
+    for char in text:
+        depth += (char == "<") - (char == ">")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 _SHAPES = {"source": "box", "article": "note", "claim": "ellipse", "finding": "diamond",

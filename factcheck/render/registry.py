@@ -58,23 +58,33 @@ def _graph(export: Callable[[Report, object], Iterator[str]]) -> Callable[..., I
 
 
 RENDERERS: tuple[Renderer, ...] = (
-    Renderer("text", "report", "the terminal report, 100 columns wide",
+    Renderer("text", "report", "the terminal report (default), at most 100 columns wide",
              lambda r, o: render_text(r, o.limit), ".txt"),
-    Renderer("markdown", "report", "the report as a Markdown document",
+    Renderer("markdown", "report", "the same as a Markdown document",
              lambda r, o: render_markdown(r, o.limit), ".md"),
-    Renderer("json", "report", "the stable JSON format of docs/report-format.md",
+    Renderer("json", "report", "the stable format of report-format.md",
              lambda r, o: render_json(r), ".json"),
     Renderer("html", "report", "one self-contained page with the graph, safe to share",
              lambda r, o: render_html(r), ".html"),
-    Renderer("graphml", "graph", "GraphML, for Gephi and yEd", _graph(exports.graphml),
-             ".graphml"),
+    Renderer("graphml", "graph", "GraphML, for Gephi or yEd (default)",
+             _graph(exports.graphml), ".graphml"),
     Renderer("gexf", "graph", "GEXF, for Gephi", _graph(exports.gexf), ".gexf"),
-    Renderer("dot", "graph", "DOT, for Graphviz", _graph(exports.dot), ".dot"),
-    Renderer("node-link", "graph", "node-link JSON, for D3 and Observable",
+    Renderer("dot", "graph", "Graphviz DOT (`dot -Tsvg graph.dot > graph.svg`)",
+             _graph(exports.dot), ".dot"),
+    Renderer("node-link", "graph", "node-link JSON (`nodes`, `links`) for D3 and Observable",
              _graph(exports.node_link), ".json", cli_name="json"),
-    Renderer("prov-json", "graph", "W3C PROV as PROV-JSON", _graph(exports.prov_json),
+    Renderer("prov-json", "graph", "W3C PROV-JSON, for archives", _graph(exports.prov_json),
              ".json"),
 )  # fmt: skip
+
+
+def table() -> str:
+    """The formats as the Markdown table in docs/commands.md (a test keeps them equal)."""
+    rows = ["| command | `--format` | API name | what it is |", "|---|---|---|---|"]
+    for entry in RENDERERS:
+        command = "reconcile" if entry.kind == "report" else "graph"
+        rows.append(f"| {command} | `{entry.choice}` | `{entry.name}` | {entry.description} |")
+    return "\n".join(rows)
 
 
 def choices(kind: str) -> tuple[str, ...]:
