@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import fields, is_dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from ..desk.model import Claim, Relation
-from ..engine.findings import Figure, Finding
+from ..engine.findings import Figure, Finding, Scope
 from ..engine.report import Report
 from ..values.amounts import Amount, Category, DateValue
 from ..values.intervals import Interval
@@ -98,36 +99,94 @@ def finding_dict(book: Phrasebook, finding: Finding) -> dict[str, Any]:
     }
 
 
-def _camel_to_kebab(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
+def data(value: Any) -> Any:
+    """A finding's detail as JSON data: an object with its ``type`` (``PartWhole``:
+    ``part-whole``) and its fields, each converted by its declared type:
+    scopes and ids as lists, intervals as bounds (``null`` for an infinite
+    one; ISO dates where the unit is a date), relations as their text, a
+    finding another rests on as its identity."""
+    kind: type = type(value)
+    name, converters = _converters(kind)
+    found: dict[str, Any] = {"type": name}
+    for field_name, convert in converters:
+        found[field_name] = convert(getattr(value, field_name))
+    return found
 
 
-def data(value: Any, dates: bool = False) -> Any:
-    """A finding's detail as JSON data: dataclasses as objects (with their
-    ``type``), intervals as bounds (ISO dates where the unit is ``date``,
-    ``null`` for an infinite bound), relations as their text."""
-    if isinstance(value, Interval):
-        return {
-            "lo": _bound(value.lo, dates),
-            "hi": _bound(value.hi, dates),
-            "lo_open": value.lo_open,
-            "hi_open": value.hi_open,
-        }
-    if isinstance(value, Figure):
-        dated = value.unit == "date"
-        return {"interval": data(value.interval, dated), "unit": None if dated else value.unit}
-    if isinstance(value, Relation):
-        return value.text
-    if isinstance(value, Finding):  # a finding another one rests on: its identity
-        return {"kind": value.kind, "rule": value.rule, "claims": list(value.claims)}
-    if is_dataclass(value):
-        found = {"type": _camel_to_kebab(type(value).__name__)}
-        found.update({f.name: data(getattr(value, f.name), dates) for f in fields(value)})
-        return found
-    if isinstance(value, tuple | list):
-        return [data(item, dates) for item in value]
-    if isinstance(value, float) and not math.isfinite(value):
+@cache
+def _converters(kind: type) -> tuple[str, tuple[tuple[str, Callable[[Any], Any]], ...]]:
+    name = re.sub(r"(?<!^)(?=[A-Z])", "-", kind.__name__).lower()
+    return name, tuple((f.name, _converter(str(f.type))) for f in fields(kind))
+
+
+def _converter(annotation: str) -> Callable[[Any], Any]:
+    """How a field declared as ``annotation`` becomes JSON data."""
+    simple: dict[str, Callable[[Any], Any]] = {
+        "str": _same, "int": _same, "bool": _same, "float": _number, "float | None": _number,
+        "tuple[str, ...]": list, "tuple[float, ...]": _numbers, "Scope": _scope,
+        "tuple[str, str, tuple[str, ...], str]": _base, "Interval": _interval,
+        "Figure": _figure, "Figure | None": _figure, "Relation": _relation,
+        "Finding": _identity,
+    }  # fmt: skip
+    return simple.get(annotation, _nested)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _number(value: float | None) -> float | None:
+    return value if value is None or math.isfinite(value) else None
+
+
+def _numbers(values: tuple[float, ...]) -> list[float | None]:
+    return [_number(v) for v in values]
+
+
+def _scope(scope: Scope) -> list[Any]:
+    metric, subject, period, product, counterparty = scope
+    return [metric, subject, period, list(product), counterparty]
+
+
+def _base(base: tuple[str, str, tuple[str, ...], str]) -> list[Any]:
+    subject, period, product, counterparty = base
+    return [subject, period, list(product), counterparty]
+
+
+def _interval(value: Interval, dates: bool = False) -> dict[str, Any]:
+    return {
+        "lo": _bound(value.lo, dates),
+        "hi": _bound(value.hi, dates),
+        "lo_open": value.lo_open,
+        "hi_open": value.hi_open,
+    }
+
+
+def _figure(value: Figure | None) -> dict[str, Any] | None:
+    if value is None:
         return None
+    dated = value.unit == "date"
+    return {"interval": _interval(value.interval, dated), "unit": None if dated else value.unit}
+
+
+def _relation(value: Relation) -> str:
+    return value.text
+
+
+def _identity(value: Finding) -> dict[str, Any]:
+    return {"kind": value.kind, "rule": value.rule, "claims": list(value.claims)}
+
+
+def _nested(value: Any) -> Any:
+    """Tuples of dataclasses or of plain values, converted item by item."""
+    if isinstance(value, tuple | list):
+        return [_nested(item) for item in value]
+    if isinstance(value, Interval):
+        return _interval(value)
+    if isinstance(value, float):
+        return _number(value)
+    if is_dataclass(value):
+        return data(value)
     return value
 
 

@@ -68,8 +68,9 @@ def interval(value: Interval, unit_text: str) -> str:
         return f"{'less than' if value.hi_open else 'at most'} {number(value.hi)}{tail}"
     if value.lo == value.hi:
         return f"exactly {number(value.lo)}{tail}"
-    (lo_digits, lo_word), hi_word = _scaled(value.lo), _scaled(value.hi)[1]
-    low, high = number(value.lo), number(value.hi)
+    (lo_digits, lo_word), (hi_digits, hi_word) = _scaled(value.lo), _scaled(value.hi)
+    low = f"{lo_digits} {lo_word}" if lo_word else lo_digits
+    high = f"{hi_digits} {hi_word}" if hi_word else hi_digits
     # "3.8 to 4.2 billion", not "3.8 billion to 4.2 billion"
     first = lo_digits if lo_word and lo_word == hi_word else low
     text = f"{first} to {high}{tail}"
