@@ -232,6 +232,7 @@ class DeskBuilder(WorldBuilder):
                 plain=self.policy_value.plain,
                 approximate=self.policy_value.approximate,
                 signed=metric.signed,
+                structured=isinstance(raw, dict),
             )
         except ValueSyntaxError as exc:
             return exc

@@ -54,7 +54,10 @@ class FieldReader:
         if value is None:
             return ""
         if isinstance(value, str):
-            return self._showable(value.strip(), rec, key, what)
+            text = value.strip()
+            if not text.isprintable():  # rare: one C call on the usual path
+                self._showable(text, rec, key, what)
+            return text
         self.report(
             rec.where(key),
             f"'{key}' of {what} must be a single value, not a {_shape(value)}",
@@ -69,13 +72,16 @@ class FieldReader:
             return ()
         if isinstance(value, str):
             parts = value.split(";") if rec.path.endswith(".csv") else [value]
-            self._showable(value, rec, key, what)
+            if not value.isprintable():
+                self._showable(value, rec, key, what)
             return tuple(p.strip() for p in parts if p.strip())
         if isinstance(value, list):
             items = []
             for index, item in enumerate(value):
                 if isinstance(item, str) and item.strip():
-                    items.append(self._showable(item.strip(), rec, key, what))
+                    if not item.isprintable():
+                        self._showable(item, rec, key, what)
+                    items.append(item.strip())
                 else:
                     where = value.where(index) if hasattr(value, "where") else rec.where(key)
                     self.report(where, f"each entry of '{key}' in {what} must be a name")
@@ -83,18 +89,16 @@ class FieldReader:
         self.report(rec.where(key), f"'{key}' of {what} must be a name or a list of names")
         return ()
 
-    def _showable(self, text: str, rec: YMap, key: str, what: str) -> str:
-        """The text, with a problem reported if it holds a character no output can show."""
-        if not text.isprintable():  # the common case is printable: one C call
-            bad = UNSHOWABLE.search(text)
-            if bad is not None:
-                self.report(
-                    rec.where(key),
-                    f"'{key}' of {what} holds the control character "
-                    f"U+{ord(bad.group()):04X}, which no report or export can show",
-                    "delete it: most editors do not show it",
-                )
-        return text
+    def _showable(self, text: str, rec: YMap, key: str, what: str) -> None:
+        """Report a character no report or export can show (tests ``isprintable`` first)."""
+        bad = UNSHOWABLE.search(text)
+        if bad is not None:
+            self.report(
+                rec.where(key),
+                f"'{key}' of {what} holds the control character "
+                f"U+{ord(bad.group()):04X}, which no report or export can show",
+                "delete it: most editors do not show it",
+            )
 
     def choice(self, rec: YMap, key: str, what: str, choices: tuple[str, ...], default: str) -> str:
         """A word from a fixed list; an unknown one is reported and None returned."""

@@ -30,7 +30,6 @@ import networkx as nx
 from ..engine.findings import Finding
 from ..engine.report import Report
 from .messages import Phrasebook
-from .words import read_as
 
 RELATION_OF_KIND = {
     "conflict": "conflicts-with",
@@ -80,7 +79,7 @@ def build_graph(report: Report, book: Phrasebook | None = None) -> Any:
             "kind": "claim", "label": claim.id, "subject": claim.subject,
             "metric": claim.metric, "period": claim.period.text if claim.period else "",
             "product": "; ".join(claim.product), "counterparty": claim.counterparty,
-            "modality": claim.modality, "value": claim.value.text, "read_as": read_as(claim),
+            "modality": claim.modality, "value": claim.value.text, "read_as": book.reading(claim),
             "quote": claim.quote, "quote_lang": claim.quote_lang, "file": claim.where.path,
             "line": claim.where.line, "origins": "; ".join(origins),
             "origin_count": len(origins),

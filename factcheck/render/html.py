@@ -27,7 +27,7 @@ from ..engine.report import Report
 from .graph import build_graph, graph_findings, node
 from .messages import Phrasebook
 from .sections import BLOCKS, TABLES, headline
-from .words import RelativePaths, read_as
+from .words import RelativePaths, plural, read_as
 
 GRAPH_NODES = 600  # the most nodes the page's graph draws
 ROWS = 500  # the most rows of each informational table
@@ -87,6 +87,7 @@ def to_html(report: Report, graph: Any | None = None) -> str:
         blocks=[(s.id, s.title, s.findings(report)) for s in BLOCKS],
         tables=[(s.id, s.title, s.findings(report)) for s in TABLES],
         said=book.wording,
+        plural=plural,
         sides=lambda finding: zip(finding.sides, book.wording(finding).labels, strict=True),
         rows=ROWS,
         number=lambda f: numbered.get(id(f), 0),

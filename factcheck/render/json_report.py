@@ -22,7 +22,6 @@ from ..engine.findings import Figure, Finding, Scope
 from ..engine.report import Report
 from ..values.amounts import Amount, Category, DateValue
 from ..values.intervals import Interval
-from . import words
 from .messages import Phrasebook
 from .words import RelativePaths
 
@@ -41,7 +40,7 @@ def render_json(report: Report) -> Iterator[str]:
     claims = sorted(report.desk.claims, key=lambda c: c.id)
     for number, claim in enumerate(claims, 1):
         end = ",\n" if number < len(claims) else "\n"
-        yield _dump(claim_dict(report, claim, paths)) + end
+        yield _dump(claim_dict(book, claim, paths)) + end
     yield "],\n"
     yield '"findings": [\n'
     for number, finding in enumerate(report.findings, 1):
@@ -56,14 +55,14 @@ def report_dict(report: Report) -> dict[str, Any]:
     return parsed
 
 
-def claim_dict(report: Report, claim: Claim, relative: RelativePaths) -> dict[str, Any]:
+def claim_dict(book: Phrasebook, claim: Claim, relative: RelativePaths) -> dict[str, Any]:
     value = claim.value
     return {
         "id": claim.id,
         "file": relative(claim.where.path),
         "line": claim.where.line,
         "source": claim.source,
-        "origin": list(report.origins.get(claim.id, ())),
+        "origin": list(book.report.origins.get(claim.id, ())),
         "article": claim.article or None,
         "subject": claim.subject,
         "metric": claim.metric,
@@ -72,7 +71,7 @@ def claim_dict(report: Report, claim: Claim, relative: RelativePaths) -> dict[st
         "counterparty": claim.counterparty or None,
         "modality": claim.modality,
         "value": value.text,
-        "interval": _interval_dict(value),
+        "interval": _interval_dict(value, book.reading(claim)),
         "unit": value.unit if isinstance(value, Amount) else None,
         "quote": claim.quote or None,
         "quote_lang": claim.quote_lang or None,
@@ -202,15 +201,8 @@ def _bound(x: float, dates: bool) -> float | str | None:
     return x
 
 
-def _interval_dict(value: Amount | DateValue | Category) -> dict[str, Any] | None:
+def _interval_dict(value: Amount | DateValue | Category, text: str) -> dict[str, Any] | None:
+    """A claim's interval, with ``text``: the interval in words."""
     if isinstance(value, Category):
         return None
-    interval: Interval = value.interval
-    dates = isinstance(value, DateValue)
-    return {
-        "lo": _bound(interval.lo, dates),
-        "hi": _bound(interval.hi, dates),
-        "lo_open": interval.lo_open,
-        "hi_open": interval.hi_open,
-        "text": words.days(interval) if dates else words.interval(interval, value.unit),  # type: ignore[union-attr]
-    }
+    return {**_interval(value.interval, isinstance(value, DateValue)), "text": text}

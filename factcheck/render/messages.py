@@ -61,6 +61,7 @@ class Phrasebook:
         self.report = report
         self.claims = report.desk.by_id
         self._said: dict[str, str] = {}
+        self._read: dict[int, str] = {}  # by value: claims share their value objects
         self._words: dict[int, Wording] = {}
 
     def claim(self, claim_id: str) -> Claim:
@@ -72,12 +73,21 @@ class Phrasebook:
         if found is None:
             claim = self.claims[claim_id]
             origins = ", ".join(self.report.origins.get(claim_id, ()))
-            found = f"{claim.id} ({origins}): '{claim.value.text}', read as {words.read_as(claim)}"
+            found = f"{claim.id} ({origins}): '{claim.value.text}', read as {self.reading(claim)}"
             self._said[claim_id] = found
         return found
 
+    def reading(self, claim: Claim) -> str:
+        """The interval a claim's value was read as, in words (made once per value:
+        the loader reads each value text once, and claims share it)."""
+        key = id(claim.value)
+        found = self._read.get(key)
+        if found is None:
+            found = self._read[key] = words.read_as(claim)
+        return found
+
     def read_as(self, claim_id: str) -> str:
-        return words.read_as(self.claims[claim_id])
+        return self.reading(self.claims[claim_id])
 
     def text(self, claim_id: str) -> str:
         """The value as written, quoted: ``'4 billion USD'``."""
@@ -124,7 +134,7 @@ class Phrasebook:
         claim = self.claims[claim_id]
         if isinstance(claim.value, Category):
             return f"'{claim.value.text}'"
-        return f"'{claim.value.text}' ({words.read_as(claim)})"
+        return f"'{claim.value.text}' ({self.reading(claim)})"
 
 
 def assumption(made: Assumption) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..engine.findings import KINDS, Finding
 from ..engine.report import Report
+from .words import plural
 
 #: Rows per informational table in the text and Markdown reports (``--all``: every row).
 LIMIT = 100
@@ -48,11 +49,9 @@ TABLES = tuple(s for s in SECTIONS if s.table)
 def headline(report: Report) -> str:
     """The one line that opens every report."""
     s = report.summary()
-    warnings = len(report.warnings)
-    conflicts = "conflict" if s["conflicts"] == 1 else "conflicts"
     return (
-        f"{s['claims']} claims, {s['origins']} origins: {s['conflicts']} {conflicts}, "
-        f"{warnings} warning{'' if warnings == 1 else 's'}, {s['agreements']} corroborated, "
+        f"{s['claims']} claims, {s['origins']} origins: {plural(s['conflicts'], 'conflict')}, "
+        f"{plural(len(report.warnings), 'warning')}, {s['agreements']} corroborated, "
         f"{s['single_origin']} single-origin; {s['quotes'] - s['quotes_unread']}/"
         f"{s['quotes']} quotes read"
     )

@@ -96,6 +96,10 @@ class Amount:
     qualifier: str
     nominal: float  # the number stated, in ``unit`` (midpoint for a range)
     currency: str = ""  # the currency ``unit`` is in ("" when none)
+    #: the numbers the value states as written, after its scale word and before any
+    #: unit conversion (what a quote must support); for a structured value, its
+    #: bounds and nominal figure in the metric's unit
+    stated: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,8 +323,12 @@ def to_amount(
     plain: float,
     approximate: float,
     signed: bool = False,
+    structured: bool = False,
 ) -> Amount:
-    """The interval a reading means on a metric; raise if the unit does not fit."""
+    """The interval a reading means on a metric; raise if the unit does not fit.
+
+    ``structured``: the reading comes from a structured value (``{amount, unit}``),
+    whose numbers are in the metric's unit rather than as an article wrote them."""
     if reading.unit:
         unit = book.parse(reading.unit)
     elif metric_unit.currencies or dict(metric_unit.dims).get("[currency]"):
@@ -352,7 +360,11 @@ def to_amount(
         )
     interval = _interval(reading, low, high, k, plain, approximate, signed)
     nominal = (low + high) / 2
-    return Amount(reading.text, interval, target, reading.qualifier, nominal, currency)
+    if structured:
+        stated = tuple(b for b in (interval.lo, interval.hi, nominal) if math.isfinite(b))
+    else:
+        stated = (reading.low,) if reading.low == reading.high else (reading.low, reading.high)
+    return Amount(reading.text, interval, target, reading.qualifier, nominal, currency, stated)
 
 
 def _interval(

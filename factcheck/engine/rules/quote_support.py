@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 
 from ...desk.model import Claim, Policy
-from ...errors import ValueSyntaxError
-from ...values.amounts import Amount, read_amount
+from ...values.amounts import Amount
 from ...values.quote_numbers import QuoteNumber, read_numbers, readable
 from ..findings import Finding, Side, UnsupportedQuote
 from ..scopes import ScopeIndex
@@ -34,7 +32,7 @@ def check(index: ScopeIndex, claims: Sequence[Claim] | None = None) -> Iterator[
         value = claim.value
         if not isinstance(value, Amount) or not claim.quote or not readable(claim.quote_lang):
             continue
-        stated = _stated(value)
+        stated = value.stated or (value.nominal,)
         tolerance = _tolerance(value.qualifier, policy)
         numbers = read_numbers(claim.quote, claim.quote_lang)
         if any(_close(n.value, s, tolerance) for n in numbers for s in stated):
@@ -42,17 +40,6 @@ def check(index: ScopeIndex, claims: Sequence[Claim] | None = None) -> Iterator[
         if claim.derived_from and not numbers:
             continue  # a value computed from other claims; the quote says how, not how much
         yield _unsupported(index, claim, stated, numbers)
-
-
-@lru_cache(maxsize=65536)
-def _stated(value: Amount) -> tuple[float, ...]:
-    """The numbers a value states as written (after its scale word, before units)."""
-    try:
-        reading = read_amount(value.text)
-    except ValueSyntaxError:  # a structured value: its numbers are in the metric's unit
-        bounds = (value.interval.lo, value.interval.hi, value.nominal)
-        return tuple(b for b in bounds if math.isfinite(b))
-    return (reading.low,) if reading.low == reading.high else (reading.low, reading.high)
 
 
 def _tolerance(qualifier: str, policy: Policy) -> float:
