@@ -38,7 +38,7 @@ def main() -> None:
     )
     rows = []
     for line in done.stderr.splitlines()[1:]:
-        _, _, cumulative, name = line.split("|")
+        _, cumulative, name = line.split("|")
         rows.append((int(cumulative), name.strip()))
     top = sorted(rows, reverse=True)[:10]
     print("slowest imports (cumulative ms):")

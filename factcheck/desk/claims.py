@@ -105,10 +105,10 @@ class DeskBuilder(WorldBuilder):
             product=product,
             counterparty=counterparty,
             modality=modality,
-            quote=self.r.text(rec, "quote", what),
-            quote_lang=self.r.text(rec, "quote_lang", what) or language,
+            quote=self.r.text(rec, "quote", what, prose=True),
+            quote_lang=self.r.text(rec, "quote_lang", what, prose=True) or language,
             derived_from=self.r.words(rec, "derived_from", what),
-            note=self.r.text(rec, "note", what),
+            note=self.r.text(rec, "note", what, prose=True),
             article=article,
             where=rec.where(),
         )
@@ -155,7 +155,7 @@ class DeskBuilder(WorldBuilder):
                 if len(cites) == 1
                 else (self.r.text(data, "outlet", what), data.where("outlet"))
             )
-            found = (self.r.text(data, "language", what), name, where)
+            found = (self.r.text(data, "language", what, prose=True), name, where)
             self._article_defaults[article] = found
         return found
 

@@ -48,14 +48,18 @@ class FieldReader:
                 self.report(rec.where(), f"{what} has no '{key}'", f"add '{key}:'")
         return complete
 
-    def text(self, rec: YMap, key: str, what: str) -> str:
-        """A scalar field as text ('' when absent or not text)."""
+    def text(self, rec: YMap, key: str, what: str, prose: bool = False) -> str:
+        """A scalar field as text ('' when absent or not text).
+
+        ``prose``: free text that reaches reports as it is (a quote, a name, a
+        url), checked for characters no output can show; ids, names to
+        resolve, values and periods are refused by their own grammars."""
         value = rec.get(key)
         if value is None:
             return ""
         if isinstance(value, str):
             text = value.strip()
-            if not text.isprintable():  # rare: one C call on the usual path
+            if prose and not text.isprintable():
                 self._showable(text, rec, key, what)
             return text
         self.report(

@@ -124,7 +124,7 @@ class WorldBuilder:
                 continue
             self.metric_list[ident] = Metric(
                 id=ident,
-                name=self.r.text(data, "name", what) or ident,
+                name=self.r.text(data, "name", what, prose=True) or ident,
                 unit=unit,
                 type=kind,
                 additive=additive,
@@ -201,7 +201,7 @@ class WorldBuilder:
         recs: list[tuple[str, YMap, Location]] = []
         allowed = ("name", "aliases", "kind", "members", "part_of", "derived_from", "note")
         for ident, data, where, what in self._records(named, "entity", allowed):
-            name = self.r.text(data, "name", what) or ident
+            name = self.r.text(data, "name", what, prose=True) or ident
             aliases = self.r.words(data, "aliases", what)
             if self._register(
                 self.entity_names, ident, where, "entity", aliases=aliases, name=name
@@ -218,7 +218,7 @@ class WorldBuilder:
             graph.add_edges_from((member, ident, {"key": "members"}) for member in members)
             self.entity_list[ident] = Entity(
                 id=ident,
-                name=self.r.text(data, "name", what) or ident,
+                name=self.r.text(data, "name", what, prose=True) or ident,
                 kind=self.r.text(data, "kind", what),
                 aliases=self.r.words(data, "aliases", what),
                 members=members,
@@ -257,13 +257,18 @@ class WorldBuilder:
         allowed = ("name", "aliases", "kind", "country", "url", "note")
         for ident, data, where, what in self._records(named, "source", allowed):
             kind = self.r.choice(data, "kind", what, SOURCE_KINDS, "other") or "other"
-            name = self.r.text(data, "name", what) or ident
+            name = self.r.text(data, "name", what, prose=True) or ident
             aliases = self.r.words(data, "aliases", what)
             if self._register(
                 self.source_names, ident, where, "source", aliases=aliases, name=name
             ):
                 self.source_list[ident] = SourceRecord(
-                    ident, name, kind, self.r.text(data, "country", what), aliases, where
+                    ident,
+                    name,
+                    kind,
+                    self.r.text(data, "country", what, prose=True),
+                    aliases,
+                    where,
                 )
 
     def article(self, data: YMap, file: Path) -> None:
@@ -318,8 +323,8 @@ class WorldBuilder:
             id=ident,
             outlet=outlet,
             published=self._published(data, what),
-            language=self.r.text(data, "language", what),
-            url=self.r.text(data, "url", what),
+            language=self.r.text(data, "language", what, prose=True),
+            url=self.r.text(data, "url", what, prose=True),
             cites=tuple(c for c in cites if c != ident),
             text=self._text_path(data, file, what),
             where=data.where(),

@@ -60,15 +60,23 @@ def _conflict(index: ScopeIndex, cell: Cell) -> Finding:
     )
 
 
-def _agreement(index: ScopeIndex, cell: Cell, common: Interval) -> Finding:
+def _agreement(index: ScopeIndex, cell: Cell, common: Interval | None, word: str = "") -> Finding:
+    """Claims that share a value (``common``) or say one word: corroboration when
+    two or more independent origins stand behind them, else repetition."""
     ids = tuple(sorted(c.id for c in cell.claims))
     origins = index.origins.behind(cell.claims)
+    if common is None:
+        detail = CommonGround(cell.scope, None, word=word)
+        side = Side("word", ids, origins, word)
+    else:
+        detail = CommonGround(cell.scope, Figure(common, cell.unit), terms=ids)
+        side = Side("agree", ids, origins)
     return Finding(
         kind="agreement" if len(origins) > 1 else "repetition",
         rule=RULE,
         claims=ids,
-        detail=CommonGround(cell.scope, Figure(common, cell.unit), terms=ids),
-        sides=(Side("agree", ids, origins),),
+        detail=detail,
+        sides=(side,),
     )
 
 
@@ -79,16 +87,7 @@ def _categories(index: ScopeIndex, cell: Cell) -> Finding:
         assert isinstance(value, Category)
         by_word.setdefault(value.word, []).append(claim)
     if len(by_word) == 1:
-        common = next(iter(by_word))
-        ids = tuple(sorted(c.id for c in cell.claims))
-        origins = index.origins.behind(cell.claims)
-        return Finding(
-            kind="agreement" if len(origins) > 1 else "repetition",
-            rule=RULE,
-            claims=ids,
-            detail=CommonGround(cell.scope, None, word=common),
-            sides=(Side("word", ids, origins, common),),
-        )
+        return _agreement(index, cell, None, next(iter(by_word)))
     words = sorted(by_word, key=lambda w: (-len(by_word[w]), w))
     first, second = by_word[words[0]][0], by_word[words[1]][0]
     sides = tuple(
