@@ -27,9 +27,9 @@ from typing import Any
 
 import networkx as nx
 
-from ..engine.findings import Finding
+from ..engine.findings import Finding, RelationAgreement
 from ..engine.report import Report
-from .messages import Phrasebook
+from .messages import Phrasebook, implied_figure
 
 RELATION_OF_KIND = {
     "conflict": "conflicts-with",
@@ -118,17 +118,17 @@ def _add_finding(
     relation = RELATION_OF_KIND.get(finding.kind, "involved-in")
     for claim in finding.claims:
         edges[("claim:" + claim, ident, relation)] = None
-    if finding.rule == "relation" and finding.kind in ("agreement", "repetition") and finding.sides:
-        implied, stated = finding.sides[0], finding.sides[-1]
+    detail = finding.detail
+    if isinstance(detail, RelationAgreement):  # the figure the relation implies, as a node
         derived = node("derived", number)
         nodes.append((derived, {
-            "kind": "derived", "label": said.labels[0],
-            "value": said.arithmetic[0] if said.arithmetic else "",
+            "kind": "derived", "label": f"{detail.metric} implied",
+            "value": implied_figure(detail),
         }))  # fmt: skip
-        for claim in implied.claims:
-            edges[(derived, "claim:" + claim, "derived-from")] = None
-        for claim in stated.claims:
-            edges[(derived, "claim:" + claim, "agrees-with")] = None
+        for side in finding.sides:
+            relation = {"implied": "derived-from", "stated": "agrees-with"}[side.role]
+            for claim in side.claims:
+                edges[(derived, "claim:" + claim, relation)] = None
 
 
 def chain_of_custody(graph: Any, claim_id: str) -> list[tuple[str, str]]:

@@ -206,14 +206,24 @@ def _relation_conflict(book: Phrasebook, finding: Finding, d: RelationConflict) 
     )
 
 
+def implied_figure(d: RelationAgreement) -> str:
+    """The figure a relation implies, in words: from the stated numbers when they
+    are single numbers (``1 billion USD ÷ 100,000 GPU = 10,000 USD/GPU (as
+    stated)``), else the interval the hedges allow."""
+    unit = d.implied.unit
+    if d.nominal is None:
+        return f"with the hedges: {d.metric} is {words.interval(d.implied.interval, unit)}"
+    given = f" {SYMBOL[d.op]} ".join(quantity(n, u) for n, u in d.given)
+    return f"{given} = {quantity(d.nominal, unit)} (as stated)"
+
+
 def _relation_agreement(book: Phrasebook, finding: Finding, d: RelationAgreement) -> Lines:
     unit = d.implied.unit
     implied = words.interval(d.implied.interval, unit)
     stated = ", ".join(book.text(c) for c in d.stated)
     lines = []
     if d.nominal is not None:
-        given = f" {SYMBOL[d.op]} ".join(quantity(n, u) for n, u in d.given)
-        lines.append(f"{given} = {quantity(d.nominal, unit)} (as stated)")
+        lines.append(implied_figure(d))
         near = (
             f"{quantity(d.nominal, unit)}, {'within' if d.inside else 'outside'} "
             f"the stated {stated}"
