@@ -218,8 +218,47 @@ def test_halves_cover_the_year(make_desk: MakeDesk) -> None:
     assert kinds(report) == [("cover", ("c1", "c2", "c3"))]
     (conflict,) = report.conflicts
     assert said(report, conflict).arithmetic[0] == (
-        "2023-H1 '30 GWh' + 2023-H2 '12 GWh' = 42 GWh (39.9 to 44.1 GWh), "
-        "but 2023 is '48 GWh' (45.6 to 50.6 GWh)".replace("50.6", "50.4")
+        "2023-H1 30 + 2023-H2 12 = 42 GWh as stated, 39.9 to 44.1 GWh with the hedges, "
+        "but 2023 is '48 GWh' (45.6 to 50.4 GWh)"
+    )
+
+
+def test_quarters_are_summed_in_the_order_of_the_year(make_desk: MakeDesk) -> None:
+    """All four quarters are needed to exceed the year's 135 million: their lowest
+    readings add up to 0.95 × 149.1 = 141.6 million. They are listed Q1 to Q4, not by
+    size, with the sum of the figures stated (149.1) next to the hedged bound."""
+    report = run(
+        make_desk,
+        "subject: acme, metric: units, period: 2021-Q1, value: 15.4 million GPU",
+        "subject: acme, metric: units, period: 2021-Q2, value: 61.0 million GPU",
+        "subject: acme, metric: units, period: 2021-Q3, value: 31.9 million GPU",
+        "subject: acme, metric: units, period: 2021-Q4, value: 40.8 million GPU",
+        "subject: acme, metric: units, period: 2021, value: at most 135 million GPU",
+    )
+    assert kinds(report) == [("parts-sum", ("c1", "c2", "c3", "c4", "c5"))]
+    (conflict,) = report.conflicts
+    assert said(report, conflict).arithmetic[0] == (
+        "2021-Q1 15.4 + 2021-Q2 61 + 2021-Q3 31.9 + 2021-Q4 40.8 = 149.1 million GPU as "
+        "stated, at least 141.6 million GPU with the hedges (the lowest reading of each), "
+        "but the whole is 0 to 135 million GPU"
+    )
+    assert [line.split(" ")[0] for line in said(report, conflict).arithmetic[1:5]] == [
+        "c1", "c2", "c3", "c4",
+    ]  # fmt: skip
+
+
+def test_members_are_summed_in_the_order_the_desk_lists_them(make_desk: MakeDesk) -> None:
+    report = run(
+        make_desk,
+        "subject: acme, metric: spend, period: 2022, value: exactly 5 USD",
+        "subject: globex, metric: spend, period: 2022, value: exactly 6 USD",
+        "subject: group, metric: spend, period: 2022, value: exactly 10 USD",
+    )
+    (conflict,) = report.conflicts
+    assert (
+        said(report, conflict)
+        .arithmetic[0]
+        .startswith("acme 5 + globex 6 = 11 USD as stated, at least 11 USD with the hedges")
     )
 
 

@@ -167,17 +167,21 @@ class PartWhole:
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One part in a sum: its scope, the claim and the figure it enters with."""
+    """One part in a sum: its scope, the claim, the figure it enters with (its
+    lowest reading) and the figure the claim states."""
 
     scope: Scope
     claim: str
     figure: float
+    stated: float
 
 
 @dataclass(frozen=True, slots=True)
 class PartsSum:
     """Disjoint parts of ``whole_scope`` along ``axis`` add up, at their lowest
-    readings, to ``total``: more than ``ceiling`` (a claim on the whole) allows."""
+    readings, to ``total``: more than ``ceiling`` (a claim on the whole) allows.
+    ``terms`` are in the reader's order (members as the desk lists them, periods
+    by date); ``nominal`` is the sum of the figures they state."""
 
     whole_scope: Scope
     axis: str
@@ -185,17 +189,20 @@ class PartsSum:
     terms: tuple[Term, ...]
     total: float
     ceiling: str
+    nominal: float
 
 
 @dataclass(frozen=True, slots=True)
 class Cover:
     """Parts that cover ``whole_scope`` along ``axis`` add up to ``total`` (their
-    stated figures to ``nominal``), less than the whole's ``whole_reading``."""
+    stated figures, ``stated`` part by part, to ``nominal``), less than the
+    whole's ``whole_reading``. Parts are in the reader's order."""
 
     whole_scope: Scope
     axis: str
     unit: str
     parts: tuple[tuple[Scope, tuple[str, ...]], ...]  # each part's scope and claims
+    stated: tuple[float, ...]  # each part's stated figure (the mean where claims differ)
     whole_claims: tuple[str, ...]
     nominal: float
     total: Interval

@@ -268,15 +268,16 @@ def _part_whole(book: Phrasebook, finding: Finding, d: PartWhole) -> Lines:
 
 
 def _parts_sum(book: Phrasebook, finding: Finding, d: PartsSum) -> Lines:
-    terms = " + ".join(
-        f"{words.along(t.scope, d.axis)} {quantity(t.figure, d.unit)}" for t in d.terms
+    stated = words.sum_of(
+        [(words.along(t.scope, d.axis), t.stated) for t in d.terms], d.nominal, d.unit
     )
     total, ceiling = quantity(d.total, d.unit), book.read_as(d.ceiling)
     return (
         f"disjoint parts of {words.scope(d.whole_scope)} add up to more than the whole: "
         f"at least {total}, but {d.ceiling} says {ceiling}",
         (
-            f"{terms} = at least {total} (the lowest reading of each), but the whole is {ceiling}",
+            f"{stated} as stated, at least {total} with the hedges (the lowest reading "
+            f"of each), but the whole is {ceiling}",
             *(book.said(t.claim) for t in d.terms),
             book.said(d.ceiling),
         ),
@@ -284,15 +285,16 @@ def _parts_sum(book: Phrasebook, finding: Finding, d: PartsSum) -> Lines:
 
 
 def _cover(book: Phrasebook, finding: Finding, d: Cover) -> Lines:
-    terms = " + ".join(
-        f"{words.along(scope, d.axis)} " + ", ".join(book.text(c) for c in claims)
-        for scope, claims in d.parts
+    stated = words.sum_of(
+        [(words.along(scope, d.axis), x) for (scope, _), x in zip(d.parts, d.stated, strict=True)],
+        d.nominal,
+        d.unit,
     )
     whole = ", ".join(book.text(c) for c in d.whole_claims)
     return (
         f"the parts of {words.scope(d.whole_scope)} add up to less than the whole",
         (
-            f"{terms} = {quantity(d.nominal, d.unit)} ({words.interval(d.total, d.unit)}), "
+            f"{stated} as stated, {words.interval(d.total, d.unit)} with the hedges, "
             f"but {words.along(d.whole_scope, d.axis)} is {whole} "
             f"({words.interval(d.whole_reading, d.unit)})",
             *(book.said(c) for _, claims in d.parts for c in claims),

@@ -56,6 +56,21 @@ def quantity(x: float, unit_text: str) -> str:
     return f"{number(x)} {shown}".strip()
 
 
+def sum_of(terms: list[tuple[str, float]], total: float, unit_text: str) -> str:
+    """A sum as a reader writes it: ``2021-Q1 15.4 + 2021-Q2 61 = 76.4 million
+    doses``, the scale word and the unit once at the end when every figure has
+    the same scale; each figure in full otherwise."""
+    scaled = [_scaled(x) for _, x in terms]
+    total_digits, total_word = _scaled(total)
+    if all(word == total_word for _, word in scaled):
+        pairs = zip(terms, scaled, strict=True)
+        body = " + ".join(f"{label} {digits}" for (label, _), (digits, _) in pairs)
+        tail = " ".join(t for t in (total_digits, total_word, unit(unit_text)) if t)
+        return f"{body} = {tail}"
+    body = " + ".join(f"{label} {quantity(x, unit_text)}" for label, x in terms)
+    return f"{body} = {quantity(total, unit_text)}"
+
+
 def interval(value: Interval, unit_text: str) -> str:
     """An interval in words, with its unit."""
     shown = unit(unit_text)

@@ -209,7 +209,10 @@ def _sum_conflict(
     ceiling: Claim,
     axis: str,
 ) -> Finding:
+    place = {id(cell): i for i, cell in enumerate(parts)}  # the reader's order
+    used = sorted(used, key=lambda t: place[id(t[1])])
     lows = [_bounds(c).lo for c, _ in used]
+    stated = [_stated(c) for c, _ in used]
     ids = [c.id for c, _ in used]
     return Finding(
         kind="conflict",
@@ -220,10 +223,12 @@ def _sum_conflict(
             axis=axis,
             unit=whole.unit,
             terms=tuple(
-                Term(cell.scope, claim.id, lo) for (claim, cell), lo in zip(used, lows, strict=True)
+                Term(cell.scope, claim.id, lo, figure)
+                for (claim, cell), lo, figure in zip(used, lows, stated, strict=True)
             ),
             total=sum(lows),
             ceiling=ceiling.id,
+            nominal=sum(stated),
         ),
         sides=(
             Side("parts", tuple(sorted(ids)), index.origins.behind(c for c, _ in used)),
@@ -298,6 +303,7 @@ def _cover_conflict(
             axis=axis,
             unit=whole.unit,
             parts=tuple((p.scope, tuple(c.id for c in p.claims)) for p in parts),
+            stated=tuple(_nominal(p) for p in parts),
             whole_claims=tuple(whole_ids),
             nominal=sum(_nominal(p) for p in parts),
             total=total,
@@ -309,6 +315,11 @@ def _cover_conflict(
         ),
         removal=tuple(sorted(whole_ids)) if len(whole_ids) == 1 else (),
     )
+
+
+def _stated(claim: Claim) -> float:
+    assert isinstance(claim.value, Amount)
+    return claim.value.nominal
 
 
 def _nominal(cell: Cell) -> float:
