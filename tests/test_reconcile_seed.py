@@ -44,6 +44,21 @@ def test_units_and_amounts_imply_the_stated_price_from_two_origins(report: Repor
     assert "10,000 USD/GPU" in said(report, jiwei).arithmetic[0]
 
 
+def test_the_ft_agreement_rests_on_the_stated_figures_not_the_hedges(report: Report) -> None:
+    """The FT's 'more than 1 billion USD' for 'at least 100,000' A800 imply 10,000 USD/GPU
+    as stated, Jiwei's price; their hedges leave the price anywhere above 0. Jiwei's
+    own 'about' figures imply 6,667 to 15,000 USD/GPU, within the stated 8,000 to 12,000
+    widened twice: that repetition rests on the hedges."""
+    by_kind = {f.kind: f for f in report.findings if f.rule == "relation"}
+    ft, jiwei = by_kind["agreement"], by_kind["repetition"]
+    assert (ft.strength, jiwei.strength) == ("stated", "hedges")
+    assert said(report, ft).message.endswith(
+        "(2 independent origins); only the stated figures agree: their hedges "
+        "(more than, at least) do not bound it"
+    )
+    assert said(report, jiwei).message.endswith("; the hedges alone imply it")
+
+
 def test_single_origin_figures_are_named(report: Report) -> None:
     single = {f.claims[0] for f in report.of_kind("single-origin")}
     assert {"mckinsey-ai-value", "nvidia-export-loss", "ft-big-four-orders"} <= single

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from factcheck import Report, load, reconcile
+from factcheck import DeskError, Finding, Report, load, reconcile, render
+from factcheck.engine.findings import STRENGTHS
 
 from .conftest import MakeDesk, said
 
@@ -309,3 +312,71 @@ def test_a_product_is_part_of_all_products(make_desk: MakeDesk) -> None:
         "subject: acme, metric: units, period: 2023, value: exactly 100 GPU",
     )
     assert kinds(report) == [("part-whole", ("c1", "c2"))]
+
+
+# -- what an agreement rests on ---------------------------------------------------------------
+
+
+def _relation_agreement(report: Report) -> Finding:
+    (found,) = [f for f in report.findings if f.rule == "relation"]
+    assert found.kind in ("agreement", "repetition")
+    return found
+
+
+@pytest.mark.parametrize(
+    ("spend", "units", "price", "extra", "strength"),
+    [
+        # 800..1200 / 8..12 = 66.7..150, within 100 widened twice (50..200): the hedges
+        ("about 1000 USD", "about 10 GPU", "exactly 100 USD/GPU", "", "hedges"),
+        # the same within 100 widened only 1.2 times (83.3..120)? no: the stated 1000 / 10
+        ("about 1000 USD", "about 10 GPU", "exactly 100 USD/GPU",
+         "policy:\n  agreement_factor: 1.2\n", "stated"),
+        # at least 1000 / 9.5..10.5 = 95.2..∞: open, but 1000 / 10 = 100 is within 80..120
+        ("at least 1000 USD", "10 GPU", "about 100 USD/GPU", "", "stated"),
+        # 95.2..∞ meets 160..240, but 1000 / 10 = 100 is not within it: nothing firm
+        ("at least 1000 USD", "10 GPU", "about 200 USD/GPU", "", "loose"),
+    ],
+)  # fmt: skip
+def test_an_agreement_says_what_it_rests_on(
+    make_desk: MakeDesk, spend: str, units: str, price: str, extra: str, strength: str
+) -> None:
+    report = run(
+        make_desk,
+        f"subject: acme, metric: spend, period: 2023, value: {spend}",
+        f"subject: acme, metric: units, period: 2023, value: {units}",
+        f"subject: acme, metric: price, period: 2023, value: {price}, source: daily",
+        extra=extra,
+    )
+    agreement = _relation_agreement(report)
+    assert agreement.strength == strength
+    tail = {
+        "hedges": "; the hedges alone imply it",
+        "stated": "; only the stated figures agree: their hedges",
+        "loose": "; neither the hedges nor the stated figures pin it down",
+    }[strength]
+    assert tail in said(report, agreement).message
+    data = json.loads(render(report, "json"))
+    (row,) = [f for f in data["findings"] if f["rule"] == "relation"]
+    assert row["strength"] == strength
+
+
+def test_an_open_common_ground_is_a_loose_agreement(make_desk: MakeDesk) -> None:
+    report = run(
+        make_desk,
+        "subject: acme, metric: spend, period: 2023, value: at least 5 USD",
+        "subject: acme, metric: spend, period: 2023, value: more than 4 USD, source: daily",
+    )
+    (agreement,) = report.of_kind("agreement")
+    assert agreement.strength == "loose"
+    assert said(report, agreement).message.endswith(
+        "common ground at least 5 USD (open-ended: the readings agree only on a bound)"
+    )
+    assert report.of_kind("conflict") == [] and agreement.strength in STRENGTHS
+
+
+def test_an_agreement_factor_below_one_is_a_located_problem(make_desk: MakeDesk) -> None:
+    with pytest.raises(DeskError) as info:
+        load(make_desk({"p.yaml": "policy:\n  agreement_factor: 0.5\n"}))
+    (problem,) = info.value.problems
+    assert problem.message == "cannot read agreement_factor '0.5'"
+    assert problem.location.line == 2

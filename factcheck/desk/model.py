@@ -116,15 +116,20 @@ class Relation:
 
 @dataclass(frozen=True, slots=True)
 class Policy:
-    """How hedged numbers become intervals (spec section 4)."""
+    """How hedged numbers become intervals (spec section 4), and when hedges are
+    said to force an agreement: when the figure they imply lies within the
+    stated one's interval widened ``agreement_factor`` times (down and up)."""
 
     plain: float = 0.05
     approximate: float = 0.20
+    agreement_factor: float = 2.0
 
     def __post_init__(self) -> None:
         for name in ("plain", "approximate"):
             if not 0 <= getattr(self, name) < 1:
                 raise FactcheckError(f"tolerance {name} must be between 0% and 100%")
+        if not 1 <= self.agreement_factor < float("inf"):
+            raise FactcheckError("the agreement factor must be a number of 1 or more")
 
 
 @dataclass(frozen=True, slots=True)

@@ -362,7 +362,8 @@ class WorldBuilder:
     def policy(self, policies: list[YMap]) -> None:
         given: dict[str, tuple[float, Location]] = {}
         for data in policies:
-            self.r.check(data, "the policy", ("tolerance",))
+            self.r.check(data, "the policy", ("tolerance", "agreement_factor"))
+            self._agreement_factor(data, given)
             tolerance = self.r.mapping(data.get("tolerance"), data.where("tolerance"), "tolerance")
             if tolerance is None:
                 continue
@@ -383,6 +384,29 @@ class WorldBuilder:
                     continue
                 given[key] = (value, where)
         self.policy_value = Policy(**{k: v for k, (v, _) in given.items()})
+
+    def _agreement_factor(self, data: YMap, given: dict[str, tuple[float, Location]]) -> None:
+        text = self.r.text(data, "agreement_factor", "the policy")
+        if not text:
+            return
+        where = data.where("agreement_factor")
+        if "agreement_factor" in given:
+            self.r.report(
+                where, f"agreement_factor is already set at {given['agreement_factor'][1]}"
+            )
+            return
+        try:
+            value = float(text)
+        except ValueError:
+            value = 0.0
+        if not 1 <= value < float("inf"):
+            self.r.report(
+                where,
+                f"cannot read agreement_factor '{text}'",
+                "write a number of 1 or more, e.g. 2",
+            )
+            return
+        given["agreement_factor"] = (value, where)
 
 
 def _fraction(text: str) -> float | None:

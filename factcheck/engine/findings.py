@@ -36,6 +36,16 @@ KINDS = {
 }
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
+#: What an agreement rests on (docs/decisions.md):
+#: - ``hedges``: the claims' intervals force it. Same scope: the value they all
+#:   allow is bounded on both sides (a category: one word). Relation: the
+#:   figure the hedges imply is bounded on both sides and lies within the
+#:   stated claims' interval widened ``policy.agreement_factor`` times.
+#: - ``stated``: only the stated figures agree: the figure they imply lies
+#:   within the stated claims' interval, while the hedges leave it open.
+#: - ``loose``: the intervals merely overlap; neither forces the agreement.
+STRENGTHS = ("hedges", "stated", "loose")
+
 #: (metric, subject, period, product, counterparty): what a value is about.
 Scope = tuple[str, str, str, tuple[str, ...], str]
 
@@ -92,12 +102,14 @@ class Disagreement:
 @dataclass(frozen=True, slots=True)
 class CommonGround:
     """Same scope: the claims agree; ``ground`` is the value all of them allow
-    (None for categories, whose common word is ``word``)."""
+    (None for categories, whose common word is ``word``). ``strength``: see
+    ``STRENGTHS``."""
 
     scope: Scope
     ground: Figure | None
     word: str = ""
     terms: tuple[str, ...] = ()  # the claims in the order their readings are shown
+    strength: str = "hedges"
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +165,7 @@ class RelationAgreement:
     given: tuple[tuple[float, str], ...] = ()
     op: str = ""
     inside: bool = False
+    strength: str = "hedges"
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +310,12 @@ class Finding:
     @property
     def severity(self) -> str:
         return KINDS[self.kind]
+
+    @property
+    def strength(self) -> str | None:
+        """What an agreement or repetition rests on (``STRENGTHS``); None for others."""
+        found: str | None = getattr(self.detail, "strength", None)
+        return found
 
     @property
     def origins(self) -> tuple[str, ...]:

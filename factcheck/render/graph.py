@@ -114,6 +114,7 @@ def _add_finding(
         "finding_kind": finding.kind, "rule": finding.rule, "severity": finding.severity,
         "message": said.message, "arithmetic": "; ".join(said.arithmetic),
         "claims": "; ".join(finding.claims), "origins": "; ".join(finding.origins),
+        "strength": finding.strength or "",
     }))  # fmt: skip
     relation = RELATION_OF_KIND.get(finding.kind, "involved-in")
     for claim in finding.claims:

@@ -94,6 +94,7 @@ def finding_dict(book: Phrasebook, finding: Finding) -> dict[str, Any]:
             for s, label in zip(finding.sides, said.labels, strict=True)
         ],
         "removal": list(finding.removal),
+        "strength": finding.strength,
         "data": data(finding.detail),
     }
 

@@ -166,7 +166,8 @@ def _common_ground(book: Phrasebook, finding: Finding, d: CommonGround) -> Lines
         else f"one origin ({origins[0]}) repeated"
     )
     ground = words.interval_in(d.ground.interval, d.ground.unit)
-    return f"{where}: {what}; common ground {ground}", tuple(book.said(c) for c in d.terms)
+    loose = " (open-ended: the readings agree only on a bound)" if d.strength == "loose" else ""
+    return f"{where}: {what}; common ground {ground}{loose}", tuple(book.said(c) for c in d.terms)
 
 
 def _word_conflict(book: Phrasebook, finding: Finding, d: WordConflict) -> Lines:
@@ -236,9 +237,30 @@ def _relation_agreement(book: Phrasebook, finding: Finding, d: RelationAgreement
     return (
         f"{d.relation.text} holds for {_base(d.relation.result, d.base)}: the figures of "
         f"{', '.join(d.given_by)} imply {d.metric} of {near} "
-        f"({plural(everyone, 'independent origin')})",
+        f"({plural(everyone, 'independent origin')}){_rests_on(book, finding, d)}",
         tuple(lines),
     )
+
+
+#: Hedges that leave one side of a value open.
+_OPEN = {"at-least": "at least", "more-than": "more than", "at-most": "at most",
+         "less-than": "less than"}  # fmt: skip
+
+
+def _rests_on(book: Phrasebook, finding: Finding, d: RelationAgreement) -> str:
+    """What a relation's agreement rests on, in words (``STRENGTHS``)."""
+    if d.strength == "hedges":
+        return "; the hedges alone imply it"
+    if d.strength == "stated":
+        used = next(side.claims for side in finding.sides if side.role == "implied")
+        hedges = [
+            _OPEN[q]
+            for q in dict.fromkeys(getattr(book.claim(c).value, "qualifier", "") for c in used)
+            if q in _OPEN
+        ]
+        which = f" ({', '.join(hedges)})" if hedges else ""
+        return f"; only the stated figures agree: their hedges{which} do not bound it"
+    return "; neither the hedges nor the stated figures pin it down"
 
 
 def why_part(part: Scope, whole: Scope) -> str:

@@ -15,9 +15,10 @@ origin states.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterator
 
-from ...desk.model import Claim, Metric, Relation
+from ...desk.model import Claim, Metric, Policy, Relation
 from ...values.amounts import Amount
 from ...values.intervals import OPERATIONS, Interval, add, div, intersection, mul, sub
 from ...values.units import concrete
@@ -253,6 +254,9 @@ def _agreement(
             given.reverse()
         inside = target.interval is not None and target.interval.contains(implied_nominal)
     everyone = {*origins_used, *origins_stated}
+    implied = _implied(relation, role, r, a, b)
+    assert target.interval is not None  # checked by the caller
+    strength = _strength(implied, target.interval, implied_nominal, index.desk.policy)
     return Finding(
         kind="agreement" if len(everyone) > 1 else "repetition",
         rule=RULE,
@@ -262,13 +266,14 @@ def _agreement(
             base=base,
             role=role,
             metric=metrics[role].id,
-            implied=Figure(_implied(relation, role, r, a, b), target.unit),
+            implied=Figure(implied, target.unit),
             stated=tuple(stated),
             given_by=origins_used,
             nominal=implied_nominal,
             given=tuple(given),
             op=_inverse(relation, role),
             inside=inside,
+            strength=strength,
         ),
         sides=(
             Side("implied", tuple(sorted(used)), origins_used, metrics[role].id),
@@ -276,6 +281,22 @@ def _agreement(
         ),
         assumptions=assumptions,
     )
+
+
+def _strength(implied: Interval, stated: Interval, nominal: float | None, policy: Policy) -> str:
+    """What the agreement rests on (``STRENGTHS`` in ``findings``): the hedges when
+    the implied interval is bounded and within the stated one widened
+    ``policy.agreement_factor`` times; the stated figures when only the nominal
+    figure they imply lands within the stated interval; else nothing firm."""
+    factor = policy.agreement_factor
+    if math.isfinite(implied.lo) and math.isfinite(implied.hi):
+        low = stated.lo / factor if stated.lo >= 0 else stated.lo * factor
+        high = stated.hi * factor if stated.hi >= 0 else stated.hi / factor
+        if low <= implied.lo and implied.hi <= high:
+            return "hedges"
+    if nominal is not None and stated.contains(nominal):
+        return "stated"
+    return "loose"
 
 
 def _nominal_of(cell: Cell) -> float | None:

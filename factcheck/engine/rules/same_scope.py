@@ -8,6 +8,7 @@ is the smallest set reported.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from ...desk.model import Claim
@@ -69,7 +70,9 @@ def _agreement(index: ScopeIndex, cell: Cell, common: Interval | None, word: str
         detail = CommonGround(cell.scope, None, word=word)
         side = Side("word", ids, origins, word)
     else:
-        detail = CommonGround(cell.scope, Figure(common, cell.unit), terms=ids)
+        bounded = math.isfinite(common.lo) and math.isfinite(common.hi)
+        strength = "hedges" if bounded else "loose"
+        detail = CommonGround(cell.scope, Figure(common, cell.unit), terms=ids, strength=strength)
         side = Side("agree", ids, origins)
     return Finding(
         kind="agreement" if len(origins) > 1 else "repetition",
