@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import pytest
 from hypothesis import assume, given
@@ -33,10 +34,22 @@ def test_intersection_keeps_the_tighter_bound() -> None:
     assert intersection(Interval(1, 5, hi_open=True), Interval(5, 7)) is None
 
 
-def test_arithmetic() -> None:
-    assert add(Interval(1, 2), Interval(3, 4, lo_open=True)) == Interval(4, 6, True, False)
-    assert sub(Interval(10, 20), Interval(1, 2)) == Interval(8, 19)
-    assert mul(Interval(1e5, INF), Interval(8000, 12000)) == Interval(8e8, INF)
+def below(x: float) -> float:
+    return math.nextafter(x, -INF)
+
+
+def above(x: float) -> float:
+    return math.nextafter(x, INF)
+
+
+def test_arithmetic_rounds_outward() -> None:
+    """Each computed bound is one float wider: the exact result is always inside."""
+    assert add(Interval(1, 2), Interval(3, 4, lo_open=True)) == Interval(
+        below(4), above(6), True, False
+    )
+    assert sub(Interval(10, 20), Interval(1, 2)) == Interval(below(8), above(19))
+    assert mul(Interval(1e5, INF), Interval(8000, 12000)) == Interval(below(8e8), INF)
+    assert mul(Interval(0, 2), Interval(0, 3)).lo == 0  # an exact zero stays exact
     assert div(Interval(8e8, 1.2e9), Interval(8e4, 1.2e5)).lo == pytest.approx(6666.666, rel=1e-6)
     more = div(Interval(1e9, INF, lo_open=True), Interval(1e5, INF))
     assert (more.lo, more.lo_open, more.hi) == (0, True, INF)
@@ -53,12 +66,14 @@ finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
 def test_every_result_of_two_members_lies_in_the_result_interval(
     a: float, b: float, c: float, d: float, s: float, t: float, op: str
 ) -> None:
-    """Interval arithmetic is sound: it never rules out a value that is possible."""
+    """Interval arithmetic is sound, exactly: the exact result of any two members
+    (computed with fractions, no float rounding) lies in the result interval."""
     x_int, y_int = Interval(min(a, b), max(a, b)), Interval(min(c, d), max(c, d))
     x = min(max(x_int.lo + s * (x_int.hi - x_int.lo), x_int.lo), x_int.hi)
     y = min(max(y_int.lo + t * (y_int.hi - y_int.lo), y_int.lo), y_int.hi)
     assume(op != "/" or y != 0)
-    value = {"+": x + y, "-": x - y, "*": x * y, "/": x / y if y else 0.0}[op]
+    fx, fy = Fraction(x), Fraction(y)
+    value = {"+": fx + fy, "-": fx - fy, "*": fx * fy, "/": fx / fy if fy else fx}[op]
     result = OPERATIONS[op](x_int, y_int)
-    slack = 1e-9 * max(1.0, abs(value))
-    assert result.lo - slack <= value <= result.hi + slack
+    assert math.isinf(result.lo) or Fraction(result.lo) <= value
+    assert math.isinf(result.hi) or value <= Fraction(result.hi)

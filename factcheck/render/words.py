@@ -81,8 +81,8 @@ def interval(value: Interval, unit_text: str) -> str:
         return f"{'more than' if value.lo_open else 'at least'} {number(value.lo)}{tail}"
     if math.isinf(value.lo):
         return f"{'less than' if value.hi_open else 'at most'} {number(value.hi)}{tail}"
-    if value.lo == value.hi:
-        return f"exactly {number(value.lo)}{tail}"
+    if value.lo == value.hi or _rounding_apart(value.lo, value.hi):
+        return f"exactly {number(value.lo / 2 + value.hi / 2)}{tail}"
     (lo_digits, lo_word), (hi_digits, hi_word) = _scaled(value.lo), _scaled(value.hi)
     low = f"{lo_digits} {lo_word}" if lo_word else lo_digits
     high = f"{hi_digits} {hi_word}" if hi_word else hi_digits
@@ -93,6 +93,11 @@ def interval(value: Interval, unit_text: str) -> str:
     if excluded:
         text += f" ({' and '.join(excluded)} excluded)"
     return text
+
+
+def _rounding_apart(lo: float, hi: float) -> bool:
+    """Bounds a few floats apart: one figure, widened only by outward rounding."""
+    return math.isclose(lo, hi, rel_tol=1e-14, abs_tol=0.0)
 
 
 def day(ordinal: float) -> str:

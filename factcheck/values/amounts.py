@@ -20,10 +20,11 @@ import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 
 from ..errors import ValueSyntaxError
 from ..suggest import did_you_mean
-from .intervals import Interval
+from .intervals import Interval, at_least, at_most, decimal, outward
 from .periods import parse_period
 from .units import CURRENCY_SIGNS, Unit, UnitBook, concrete, fit
 
@@ -376,6 +377,21 @@ def _interval(
     approximate: float,
     signed: bool,
 ) -> Interval:
+    interval = _hedged(reading, low, high, k, plain, approximate, signed)
+    # converted to the metric's unit, every bound is a computed figure: rounded outward
+    return interval if k == 1.0 else outward(interval)
+
+
+def _hedged(
+    reading: Reading,
+    low: float,
+    high: float,
+    k: float,
+    plain: float,
+    approximate: float,
+    signed: bool,
+) -> Interval:
+    """The interval a hedge means around ``low`` (and ``high`` for a range)."""
     x = low
     floor = -math.inf if signed else 0.0
     match reading.qualifier:
@@ -386,8 +402,8 @@ def _interval(
         case "approximate":
             return _around(x, approximate)
         case "nearly":
-            a, b = sorted((x * (1 - approximate), x))
-            return Interval(a, b)
+            a, b = sorted((_times(x, 1 - decimal(approximate)), decimal(x)))
+            return Interval(at_least(a), at_most(b))
         case "at-least":
             return Interval(x, math.inf)
         case "more-than":
@@ -401,14 +417,26 @@ def _interval(
         case "range":
             return Interval(low, high)
         case "plus-minus":
-            d = abs(x) * reading.spread if reading.spread_relative else reading.spread * k
-            return Interval(x - d, x + d)
+            d = (
+                abs(decimal(x)) * decimal(reading.spread)
+                if reading.spread_relative
+                else decimal(reading.spread * k)
+            )
+            return Interval(at_least(decimal(x) - d), at_most(decimal(x) + d))
     raise ValueSyntaxError(f"unknown qualifier {reading.qualifier}")  # pragma: no cover
 
 
 def _around(x: float, tolerance: float) -> Interval:
-    a, b = sorted((x * (1 - tolerance), x * (1 + tolerance)))
-    return Interval(a, b)
+    """``x`` give or take ``tolerance`` (a fraction), computed exactly from the
+    decimals written (``4 billion`` ± 5% is exactly 3.8 to 4.2 billion), each bound
+    the nearest float on the outer side."""
+    share = decimal(tolerance)
+    a, b = sorted((_times(x, 1 - share), _times(x, 1 + share)))
+    return Interval(at_least(a), at_most(b))
+
+
+def _times(x: float, factor: Decimal) -> Decimal:
+    return decimal(x) * factor
 
 
 _DATE_HEDGES = {

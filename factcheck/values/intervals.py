@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import sys
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..errors import FactcheckError
 
@@ -59,8 +60,56 @@ def _num(x: float) -> str:
 
 
 # -- arithmetic (for relations and sums) ---------------------------------------------
+#
+# Bounds are rounded outward at every operation: a computed lower bound one float
+# down, an upper bound one float up (``math.nextafter``), so that the interval
+# always holds the exact result and binary rounding never makes a conflict
+# (0.1 + 0.2 is 0.30000000000000004 in floats). A result that is exactly zero,
+# or infinite, stays as it is.
 
 _Bound = tuple[float, bool]  # (value, open)
+
+
+def down(x: float) -> float:
+    """``x`` rounded outward as a lower bound: the next float below (0 and ±∞ kept)."""
+    return math.nextafter(x, -math.inf) if x != 0 and math.isfinite(x) else x
+
+
+def up(x: float) -> float:
+    """``x`` rounded outward as an upper bound: the next float above (0 and ±∞ kept)."""
+    return math.nextafter(x, math.inf) if x != 0 and math.isfinite(x) else x
+
+
+def outward(interval: Interval) -> Interval:
+    """``interval`` with each finite, non-zero bound one float wider."""
+    return Interval(down(interval.lo), up(interval.hi), interval.lo_open, interval.hi_open)
+
+
+def at_least(exact: Decimal) -> float:
+    """The largest float not above a decimal (a lower bound's float)."""
+    x = float(exact)
+    return math.nextafter(x, -math.inf) if Decimal(x) > exact else x
+
+
+def at_most(exact: Decimal) -> float:
+    """The smallest float not below a decimal (an upper bound's float)."""
+    x = float(exact)
+    return math.nextafter(x, math.inf) if Decimal(x) < exact else x
+
+
+def decimal(x: float) -> Decimal:
+    """The decimal a float was read from: its shortest representation (``0.1``)."""
+    return Decimal(repr(x))
+
+
+def sum_down(values: list[float]) -> float:
+    """A lower bound of the exact sum of decimals that ``values`` approximate:
+    each addition rounded down, and one float more for the decimals themselves
+    (each float is within half a step of the decimal the desk wrote)."""
+    total = 0.0
+    for x in values:
+        total = down(total + x)
+    return down(total)
 
 
 def intersection(a: Interval, b: Interval) -> Interval | None:
@@ -85,11 +134,11 @@ def _make(lo: float, hi: float, lo_open: bool, hi_open: bool) -> Interval:
 
 
 def add(a: Interval, b: Interval) -> Interval:
-    return _make(a.lo + b.lo, a.hi + b.hi, a.lo_open or b.lo_open, a.hi_open or b.hi_open)
+    return _make(down(a.lo + b.lo), up(a.hi + b.hi), a.lo_open or b.lo_open, a.hi_open or b.hi_open)
 
 
 def sub(a: Interval, b: Interval) -> Interval:
-    return _make(a.lo - b.hi, a.hi - b.lo, a.lo_open or b.hi_open, a.hi_open or b.lo_open)
+    return _make(down(a.lo - b.hi), up(a.hi - b.lo), a.lo_open or b.hi_open, a.hi_open or b.lo_open)
 
 
 def _times(x: float, y: float) -> float:
@@ -105,12 +154,37 @@ def _from_bounds(bounds: list[_Bound]) -> Interval:
 
 
 def mul(a: Interval, b: Interval) -> Interval:
-    bounds = [
-        (_times(x, y), xo or yo)
+    corners = [
+        (x, y, xo or yo)
         for x, xo in ((a.lo, a.lo_open), (a.hi, a.hi_open))
         for y, yo in ((b.lo, b.lo_open), (b.hi, b.hi_open))
     ]
-    return _from_bounds(bounds)
+    lows = [(_down_product(x, y), is_open) for x, y, is_open in corners]
+    highs = [(_up_product(x, y), is_open) for x, y, is_open in corners]
+    lo = min(lows, key=lambda t: (t[0], not t[1]))
+    hi = max(highs, key=lambda t: (t[0], not t[1]))
+    return _make(lo[0], hi[0], lo[1], hi[1])
+
+
+def _down_product(x: float, y: float) -> float:
+    """``x × y`` rounded down: exact when a factor is 0; a product that underflowed
+    to 0 becomes the smallest float on its side of 0."""
+    p = _times(x, y)
+    if x == 0 or y == 0:
+        return p
+    if p == 0:
+        return 0.0 if (x > 0) == (y > 0) else -sys.float_info.min
+    return down(p)
+
+
+def _up_product(x: float, y: float) -> float:
+    """``x × y`` rounded up (see ``_down_product``)."""
+    p = _times(x, y)
+    if x == 0 or y == 0:
+        return p
+    if p == 0:
+        return sys.float_info.min if (x > 0) == (y > 0) else 0.0
+    return up(p)
 
 
 def div(a: Interval, b: Interval) -> Interval:
@@ -119,15 +193,15 @@ def div(a: Interval, b: Interval) -> Interval:
         return Interval(-math.inf, math.inf)
     if b.lo == 0 or b.hi == 0:  # an open bound at zero: the quotient is unbounded on one side
         inverse = (
-            Interval(1 / b.hi, math.inf, b.hi_open, True)
+            Interval(down(1 / b.hi), math.inf, b.hi_open, True)
             if b.lo == 0
-            else Interval(-math.inf, 1 / b.lo, True, b.lo_open)
+            else Interval(-math.inf, up(1 / b.lo), True, b.lo_open)
         )
     else:
         inverse = _from_bounds(
             [
-                (0.0 if math.isinf(x) else 1 / x, xo)
-                for x, xo in ((b.lo, b.lo_open), (b.hi, b.hi_open))
+                (0.0 if math.isinf(x) else rounded(1 / x), xo)
+                for x, xo, rounded in ((b.hi, b.hi_open, down), (b.lo, b.lo_open, up))
             ]
         )
     return mul(a, inverse)

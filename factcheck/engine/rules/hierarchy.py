@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from ...desk.model import Claim
 from ...values.amounts import Amount
-from ...values.intervals import Interval, add
+from ...values.intervals import Interval, add, outward, sum_down, up
 from ...values.periods import Period
 from ..findings import Cover, Finding, PartsSum, PartWhole, Scope, Side, Term
 from ..scopes import Cell, Level, ScopeIndex, ceiling_of, floor_of, in_unit
@@ -151,9 +151,12 @@ def parts_sum(index: ScopeIndex) -> Iterator[Finding]:
 
 def _sum_exceeds(claims: list[Claim], ceiling: Claim) -> bool:
     lows = [_bounds(c) for c in claims]
-    total = sum(i.lo for i in lows)
+    total = sum_down([i.lo for i in lows])  # no conflict from binary rounding
     top = _bounds(ceiling)
-    return total > top.hi or (total == top.hi and (any(i.lo_open for i in lows) or top.hi_open))
+    ceiling_hi = up(top.hi)  # the whole's decimal may lie up to half a float above it
+    return total > ceiling_hi or (
+        total == ceiling_hi and (any(i.lo_open for i in lows) or top.hi_open)
+    )
 
 
 def _restores(parts: list[Cell], whole: Cell, removed: Claim) -> bool:
@@ -250,9 +253,9 @@ def cover(index: ScopeIndex) -> Iterator[Finding]:
         for axis, parts in _covers(index, whole, axes):
             intervals = [p.interval for p in parts]
             total: Interval | None = Interval(0.0, 0.0)
-            for part in intervals:
-                total = None if part is None or total is None else add(total, part)
-            if total is not None and _exceeds(whole.interval, total):
+            for part in intervals:  # each enters the sum one float wider, see _holds
+                total = None if part is None or total is None else add(total, outward(part))
+            if total is not None and _exceeds(outward(whole.interval), total):
                 yield _cover_conflict(index, whole, parts, total, axis)
 
 

@@ -20,7 +20,16 @@ from collections.abc import Iterator
 
 from ...desk.model import Claim, Metric, Policy, Relation
 from ...values.amounts import Amount
-from ...values.intervals import OPERATIONS, Interval, add, div, intersection, mul, sub
+from ...values.intervals import (
+    OPERATIONS,
+    Interval,
+    add,
+    div,
+    intersection,
+    mul,
+    outward,
+    sub,
+)
 from ...values.units import concrete
 from ..findings import (
     Assumption,
@@ -149,7 +158,11 @@ def _nominal(relation: Relation, role: int, r: float, a: float, b: float) -> flo
 
 
 def _holds(relation: Relation, r: Interval, a: Interval, b: Interval) -> bool:
-    return OPERATIONS[relation.op](a, b).intersects(r)
+    """Whether some values of the three intervals satisfy the relation. Each enters
+    the arithmetic one float wider (it stands for a decimal within half a float of
+    its bounds), and the arithmetic rounds outward: binary rounding never makes a
+    conflict."""
+    return OPERATIONS[relation.op](outward(a), outward(b)).intersects(outward(r))
 
 
 def _interval(claims: list[Claim]) -> Interval | None:
