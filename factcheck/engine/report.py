@@ -7,11 +7,12 @@ only counts, selects and decides the exit status.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..desk.model import Desk
 from ..values.quote_numbers import readable
 from .findings import KINDS, Finding
+from .recheck import Recheck
 
 #: The summary's key for the count of each kind of finding.
 SUMMARY_KEYS = {
@@ -32,6 +33,7 @@ class Report:
     desk: Desk
     findings: tuple[Finding, ...]
     origins: dict[str, tuple[str, ...]]
+    recheck: Recheck = field(default=Recheck((), ()))  # what to doubt first
 
     def of_kind(self, *kinds: str) -> list[Finding]:
         return [f for f in self.findings if f.kind in kinds]

@@ -15,6 +15,7 @@ from ..desk.model import Desk
 from ..errors import UsageError
 from .executor import execute
 from .findings import sort_findings
+from .recheck import recheck
 from .report import Report
 from .rules import select
 from .scopes import ScopeIndex
@@ -40,4 +41,4 @@ def reconcile(desk: Desk, rules: Iterable[str] | None = None, workers: int | Non
     findings = sort_findings([f for f in execute(index, chosen, workers) if f.rule in names])
     behind = index.origins.behind
     origins = {claim.id: behind((claim,)) for claim in desk.claims}
-    return Report(desk=desk, findings=tuple(findings), origins=origins)
+    return Report(desk, tuple(findings), origins, recheck(findings, origins))

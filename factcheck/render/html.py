@@ -26,7 +26,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from ..engine.report import Report
 from .graph import build_graph, graph_findings, node
 from .messages import Phrasebook
-from .sections import BLOCKS, TABLES, headline
+from .sections import BLOCKS, TABLES, headline, recheck_line
 from .words import RelativePaths, plural, read_as
 
 GRAPH_NODES = 600  # the most nodes the page's graph draws
@@ -84,6 +84,7 @@ def to_html(report: Report, graph: Any | None = None) -> str:
         articles=desk.articles,
         sources=desk.sources,
         headline=headline(report),
+        recheck=recheck_line(report),
         blocks=[(s.id, s.title, s.findings(report)) for s in BLOCKS],
         tables=[(s.id, s.title, s.findings(report)) for s in TABLES],
         said=book.wording,

@@ -36,6 +36,7 @@ def render_json(report: Report) -> Iterator[str]:
     yield '"format": "factcheck-report",\n'
     yield f'"version": {FORMAT_VERSION},\n'
     yield f'"summary": {_dump(report.summary())},\n'
+    yield f'"recheck": {_dump(recheck_dict(report))},\n'
     yield '"claims": [\n'
     claims = sorted(report.desk.claims, key=lambda c: c.id)
     for number, claim in enumerate(claims, 1):
@@ -53,6 +54,23 @@ def report_dict(report: Report) -> dict[str, Any]:
     """The JSON report as Python data."""
     parsed: dict[str, Any] = json.loads("".join(render_json(report)))
     return parsed
+
+
+def recheck_dict(report: Report) -> dict[str, Any]:
+    """What to doubt first, as data (docs/report-format.md)."""
+    return {
+        "removals": [{"claims": list(r.claims), "exact": r.exact} for r in report.recheck.removals],
+        "ranking": [
+            {
+                "claim": s.claim,
+                "origins": list(s.origins),
+                "against": list(s.against),
+                "conflicts": s.conflicts,
+                "in_smallest": s.in_smallest,
+            }
+            for s in report.recheck.ranking
+        ],
+    }
 
 
 def claim_dict(book: Phrasebook, claim: Claim, relative: RelativePaths) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from tabulate import tabulate
 
 from ..engine.report import Report
 from .messages import Phrasebook
-from .sections import BLOCKS, LIMIT, TABLES, headline, more
+from .sections import BLOCKS, LIMIT, TABLES, headline, more, recheck_line
 from .text import rows
 from .words import plural
 
@@ -17,6 +17,8 @@ def render_markdown(report: Report, limit: int | None = LIMIT) -> Iterator[str]:
     """The report in Markdown; ``limit`` as for the terminal report."""
     book = Phrasebook(report)
     out = ["# factcheck report", "", headline(report) + ".", ""]
+    if line := recheck_line(report):
+        out += [f"**{escape(line)}**", ""]
     for section in BLOCKS:
         found = section.findings(report)
         if not found:

@@ -57,6 +57,24 @@ def headline(report: Report) -> str:
     )
 
 
+#: How many claims the "re-check first" line names.
+RECHECK_SHOWN = 3
+
+
+def recheck_line(report: Report) -> str:
+    """``Re-check first: X (1 origin; contradicted by 2 independent origins in 2
+    conflicts)``, or '' when there is no conflict."""
+    shown = [s for s in report.recheck.ranking if s.in_smallest][:RECHECK_SHOWN]
+    if not shown:
+        return ""
+    reasons = [
+        f"{s.claim} ({plural(len(s.origins), 'origin')}; contradicted by "
+        f"{plural(len(s.against), 'independent origin')} in {plural(s.conflicts, 'conflict')})"
+        for s in shown
+    ]
+    return "Re-check first: " + reasons[0] + "".join(f"; then {r}" for r in reasons[1:])
+
+
 def more(hidden: int) -> str:
     """The line under a table cut at ``LIMIT`` rows."""
     if hidden <= 0:

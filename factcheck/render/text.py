@@ -10,7 +10,7 @@ from tabulate import tabulate
 from ..engine.findings import Finding
 from ..engine.report import Report
 from .messages import Phrasebook
-from .sections import BLOCKS, LIMIT, TABLES, headline, more
+from .sections import BLOCKS, LIMIT, TABLES, headline, more, recheck_line
 from .words import plural
 
 WIDTH = 100
@@ -21,6 +21,8 @@ def render_text(report: Report, limit: int | None = LIMIT) -> Iterator[str]:
     (None: all), conflicts and warnings always in full."""
     book = Phrasebook(report)
     out: list[str] = [headline(report), ""]
+    if line := recheck_line(report):
+        out[1:1] = textwrap.wrap(line, WIDTH, subsequent_indent="    ", break_on_hyphens=False)
     for section in BLOCKS:
         found = section.findings(report)
         if not found:
