@@ -168,7 +168,8 @@ def mul(a: Interval, b: Interval) -> Interval:
 
 def _down_product(x: float, y: float) -> float:
     """``x × y`` rounded down: exact when a factor is 0; a product that underflowed
-    to 0 becomes the smallest float on its side of 0."""
+    to 0 becomes the smallest normal float on its side of 0 (a looser, still
+    sound bound)."""
     p = _times(x, y)
     if x == 0 or y == 0:
         return p
