@@ -359,27 +359,15 @@ def to_amount(
             f"'{reading.text}' is negative, but this metric cannot be",
             "declare the metric with 'signed: true' if it can go below zero",
         )
-    interval = _interval(reading, low, high, k, plain, approximate, signed)
+    interval = _hedged(reading, low, high, k, plain, approximate, signed)
+    if k != 1.0:  # converted to the metric's unit, every bound is computed: rounded outward
+        interval = outward(interval)
     nominal = (low + high) / 2
     if structured:
         stated = tuple(b for b in (interval.lo, interval.hi, nominal) if math.isfinite(b))
     else:
         stated = (reading.low,) if reading.low == reading.high else (reading.low, reading.high)
     return Amount(reading.text, interval, target, reading.qualifier, nominal, currency, stated)
-
-
-def _interval(
-    reading: Reading,
-    low: float,
-    high: float,
-    k: float,
-    plain: float,
-    approximate: float,
-    signed: bool,
-) -> Interval:
-    interval = _hedged(reading, low, high, k, plain, approximate, signed)
-    # converted to the metric's unit, every bound is a computed figure: rounded outward
-    return interval if k == 1.0 else outward(interval)
 
 
 def _hedged(
