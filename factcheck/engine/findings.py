@@ -15,7 +15,7 @@ finding, because a finding holds nothing to parse.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..desk.model import Relation
 from ..values.intervals import Interval
@@ -301,7 +301,7 @@ class Finding:
     detail: Detail
     sides: tuple[Side, ...] = ()
     removal: tuple[str, ...] = ()  # removing any one of these restores consistency
-    assumptions: tuple[Assumption, ...] = field(default=())
+    assumptions: tuple[Assumption, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -331,10 +331,11 @@ class Finding:
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     """Findings in report order: by ``sort_key``, ties by their data, so the
     order never depends on which rule or process found them first."""
-    ordered = sorted(findings, key=Finding.sort_key)
+    keyed = sorted(zip(map(Finding.sort_key, findings), range(len(findings)), strict=True))
+    ordered = [findings[i] for _, i in keyed]
     start = 0
-    for end in range(1, len(ordered) + 1):
-        if end == len(ordered) or ordered[end].sort_key() != ordered[start].sort_key():
+    for end in range(1, len(keyed) + 1):
+        if end == len(keyed) or keyed[end][0] != keyed[start][0]:
             if end - start > 1:
                 ordered[start:end] = sorted(ordered[start:end], key=repr)
             start = end

@@ -29,7 +29,7 @@ FORMAT_VERSION = 1
 
 
 def render_json(report: Report) -> Iterator[str]:
-    """The JSON report piece by piece (equal to ``report_dict`` once parsed)."""
+    """The JSON report piece by piece: one claim or finding a line."""
     book = Phrasebook(report)
     paths = RelativePaths(report.desk.root)
     yield "{\n"
@@ -48,12 +48,6 @@ def render_json(report: Report) -> Iterator[str]:
         end = ",\n" if number < len(report.findings) else "\n"
         yield _dump(finding_dict(book, finding)) + end
     yield "]\n}\n"
-
-
-def report_dict(report: Report) -> dict[str, Any]:
-    """The JSON report as Python data."""
-    parsed: dict[str, Any] = json.loads("".join(render_json(report)))
-    return parsed
 
 
 def recheck_dict(report: Report) -> dict[str, Any]:

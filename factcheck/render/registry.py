@@ -42,7 +42,6 @@ class Renderer:
     kind: str  # "report" or "graph"
     description: str
     write: Callable[[Report, Options], Iterable[str]]
-    suffix: str
     cli_name: str = ""  # the name on the command line, when it differs
 
     @property
@@ -59,22 +58,21 @@ def _graph(export: Callable[[Report, object], Iterator[str]]) -> Callable[..., I
 
 RENDERERS: tuple[Renderer, ...] = (
     Renderer("text", "report", "the terminal report (default), at most 100 columns wide",
-             lambda r, o: render_text(r, o.limit), ".txt"),
+             lambda r, o: render_text(r, o.limit)),
     Renderer("markdown", "report", "the same as a Markdown document",
-             lambda r, o: render_markdown(r, o.limit), ".md"),
+             lambda r, o: render_markdown(r, o.limit)),
     Renderer("json", "report", "the stable format of report-format.md",
-             lambda r, o: render_json(r), ".json"),
+             lambda r, o: render_json(r)),
     Renderer("html", "report", "one self-contained page with the graph, safe to share",
-             lambda r, o: render_html(r), ".html"),
+             lambda r, o: render_html(r)),
     Renderer("graphml", "graph", "GraphML, for Gephi or yEd (default)",
-             _graph(exports.graphml), ".graphml"),
-    Renderer("gexf", "graph", "GEXF, for Gephi", _graph(exports.gexf), ".gexf"),
+             _graph(exports.graphml)),
+    Renderer("gexf", "graph", "GEXF, for Gephi", _graph(exports.gexf)),
     Renderer("dot", "graph", "Graphviz DOT (`dot -Tsvg graph.dot > graph.svg`)",
-             _graph(exports.dot), ".dot"),
+             _graph(exports.dot)),
     Renderer("node-link", "graph", "node-link JSON (`nodes`, `links`) for D3 and Observable",
-             _graph(exports.node_link), ".json", cli_name="json"),
-    Renderer("prov-json", "graph", "W3C PROV-JSON, for archives", _graph(exports.prov_json),
-             ".json"),
+             _graph(exports.node_link), cli_name="json"),
+    Renderer("prov-json", "graph", "W3C PROV-JSON, for archives", _graph(exports.prov_json)),
 )  # fmt: skip
 
 

@@ -23,12 +23,7 @@ from ...values.amounts import Amount
 from ...values.intervals import Interval, add, outward, sum_down, up
 from ...values.periods import Period
 from ..findings import Cover, Finding, PartsSum, PartWhole, Scope, Side, Term
-from ..scopes import Cell, Level, ScopeIndex, ceiling_of, floor_of, in_unit
-
-
-def _bounds(claim: Claim) -> Interval:
-    assert isinstance(claim.value, Amount)
-    return claim.value.interval
+from ..scopes import Cell, Level, ScopeIndex, bounds, ceiling_of, floor_of, in_unit
 
 
 def _exceeds(low: Interval, high: Interval) -> bool:
@@ -76,7 +71,7 @@ def part_whole(index: ScopeIndex) -> Iterator[Finding]:
                         if whole is None:
                             continue
                         part_claim, whole_claim = cell.floor_claim, whole.ceiling_claim
-                        if _exceeds(_bounds(part_claim), _bounds(whole_claim)):
+                        if _exceeds(bounds(part_claim), bounds(whole_claim)):
                             yield _part_conflict(index, cell, whole, part_claim, whole_claim)
 
 
@@ -139,7 +134,7 @@ def parts_sum(index: ScopeIndex) -> Iterator[Finding]:
             ceiling = whole.ceiling_claim
             pushing = sorted(
                 ((p.floor_claim, p) for p in parts),
-                key=lambda t: (-_bounds(t[0]).lo, t[0].id),
+                key=lambda t: (-bounds(t[0]).lo, t[0].id),
             )
             if _sum_exceeds([c for c, _ in pushing[:1]], ceiling):
                 continue  # one part alone exceeds the whole: the part-whole rule says so
@@ -150,9 +145,9 @@ def parts_sum(index: ScopeIndex) -> Iterator[Finding]:
 
 
 def _sum_exceeds(claims: list[Claim], ceiling: Claim) -> bool:
-    lows = [_bounds(c) for c in claims]
+    lows = [bounds(c) for c in claims]
     total = sum_down([i.lo for i in lows])  # no conflict from binary rounding
-    top = _bounds(ceiling)
+    top = bounds(ceiling)
     ceiling_hi = up(top.hi)  # the whole's decimal may lie up to half a float above it
     return total > ceiling_hi or (
         total == ceiling_hi and (any(i.lo_open for i in lows) or top.hi_open)
@@ -197,7 +192,7 @@ def _heaviest_disjoint(weighted: list[tuple[Period, Cell]]) -> list[Cell]:
     best: list[tuple[float, list[Cell]]] = [(0.0, [])]
     ends = [p.end for p, _ in items]
     for i, (period, cell) in enumerate(items):
-        weight = _bounds(cell.floor_claim).lo
+        weight = bounds(cell.floor_claim).lo
         j = bisect.bisect_left(ends, period.start, 0, i)
         take = (best[j][0] + weight, [*best[j][1], cell])
         best.append(take if take[0] > best[i][0] else best[i])
@@ -214,7 +209,7 @@ def _sum_conflict(
 ) -> Finding:
     place = {id(cell): i for i, cell in enumerate(parts)}  # the reader's order
     used = sorted(used, key=lambda t: place[id(t[1])])
-    lows = [_bounds(c).lo for c, _ in used]
+    lows = [bounds(c).lo for c, _ in used]
     stated = [_stated(c) for c, _ in used]
     ids = [c.id for c, _ in used]
     return Finding(

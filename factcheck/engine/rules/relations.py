@@ -62,6 +62,7 @@ def _relation(index: ScopeIndex, relation: Relation) -> Iterator[Finding]:
     order = {m.id: i for i, m in enumerate(metrics)}
     lookup = sorted(metrics, key=lambda m: (m.intensive, order[m.id]))  # exact ones first
     tree = index.tree
+    currency_of = index.desk.units.currency_of
     # walk the rarest anchor's scopes subject by subject: neighbours stay in cache
     for (metric_id, subject), level in tree.items():
         if metric_id != anchors[0].id:
@@ -78,7 +79,6 @@ def _relation(index: ScopeIndex, relation: Relation) -> Iterator[Finding]:
                 ]
                 if len(beside) != len(other_levels):
                     continue
-                currency_of = index.desk.units.currency_of
                 units = {currency_of(c.unit) for group in (cells, *beside) for c in group}
                 for currency in sorted(units - {""} or {""}):
                     base: Base = (subject, period, product, party)
