@@ -380,3 +380,41 @@ def test_an_agreement_factor_below_one_is_a_located_problem(make_desk: MakeDesk)
     (problem,) = info.value.problems
     assert problem.message == "cannot read agreement_factor '0.5'"
     assert problem.location.line == 2
+
+
+def test_a_relation_converts_its_units(make_desk: MakeDesk) -> None:
+    """59.3 TWh at 50 EUR/MWh is 59.3 million MWh × 50 EUR = 2.965 billion EUR, within
+    'about 3 billion EUR' (2.55 to 3.45 billion): an agreement. As stated, 3 billion EUR
+    over 59.3 TWh implies 50.59 EUR/MWh. The factor of a million between TWh × EUR/MWh
+    and EUR must not be lost (it was: 2,965 EUR against 3 billion made a false conflict)."""
+    world = """
+metrics:
+  generation: {name: Generation, unit: TWh, additive: true}
+  revenue: {name: Revenue, unit: currency, additive: true}
+  capture: {name: Capture price, unit: currency/MWh}
+relations:
+  - revenue = generation * capture
+"""
+    report = run(
+        make_desk,
+        "subject: acme, metric: generation, period: 2024, value: exactly 59.3 TWh",
+        "subject: acme, metric: revenue, period: 2024, value: about 3 billion EUR",
+        "subject: acme, metric: capture, period: 2024, value: exactly 50 EUR/MWh, source: daily",
+        extra=world,
+    )
+    assert report.conflicts == []
+    agreement = _relation_agreement(report)
+    assert said(report, agreement).arithmetic[0] == (
+        "3 billion EUR ÷ 59.3 TWh = 50.59 EUR/MWh (as stated)"
+    )
+    off = run(
+        make_desk,
+        "subject: acme, metric: generation, period: 2024, value: exactly 59.3 TWh",
+        "subject: acme, metric: revenue, period: 2024, value: exactly 4.1 billion EUR",
+        "subject: acme, metric: capture, period: 2024, value: exactly 50 EUR/MWh, source: daily",
+        extra=world,
+    )
+    (conflict,) = off.conflicts
+    assert "imply exactly 2.965 billion EUR, but revenue is exactly 4.1 billion EUR" in (
+        said(off, conflict).message
+    )

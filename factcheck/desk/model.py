@@ -100,7 +100,11 @@ class Metric:
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """``result = left op right`` between metrics, on one scope."""
+    """``result = left op right`` between metrics, on one scope.
+
+    ``left_scale`` and ``right_scale`` bring each operand, in its metric's unit,
+    into the result's: ``TWh × EUR/MWh`` is a million EUR, so ``revenue =
+    generation * price`` holds as ``revenue = (generation × 10⁶) × price``."""
 
     text: str
     result: str
@@ -108,6 +112,8 @@ class Relation:
     op: str  # one of + - * /
     right: str
     where: Location = field(default=Location(""), compare=False)
+    left_scale: float = 1.0
+    right_scale: float = 1.0
 
     def __post_init__(self) -> None:
         if self.op not in ("+", "-", "*", "/"):

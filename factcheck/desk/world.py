@@ -17,7 +17,7 @@ import networkx as nx
 
 from ..errors import Location, ValueSyntaxError
 from ..values.periods import Period, parse_period
-from ..values.units import Unit, UnitBook, combine
+from ..values.units import Unit, UnitBook, combine, concrete
 from .fields import FieldReader
 from .model import AXES, METRIC_TYPES, SOURCE_KINDS, Article, Entity, Metric, Policy, Relation
 from .model import Source as SourceRecord
@@ -191,9 +191,25 @@ class WorldBuilder:
                     f"({shown} is not {metrics[0].unit.text or 'a plain number'})",
                 )
                 continue
+            scales = self._scales(op, *(m.unit for m in metrics))
             self.relation_list.append(
-                Relation(item.strip(), metrics[0].id, metrics[1].id, op, metrics[2].id, where)
+                Relation(
+                    item.strip(), metrics[0].id, metrics[1].id, op, metrics[2].id, where, *scales
+                )
             )
+
+    def _scales(self, op: str, result: Unit, left: Unit, right: Unit) -> tuple[float, float]:
+        """The factors that bring each operand into the result's unit (the currency
+        placeholder made concrete: currencies cancel out)."""
+
+        def text(unit: Unit) -> str:
+            return f"({concrete(unit.text, 'USD') or 'dimensionless'})"
+
+        if op in "*/":
+            return self.book.factor(f"{text(left)} {op} {text(right)}", text(result)), 1.0
+        return self.book.factor(text(left), text(result)), self.book.factor(
+            text(right), text(result)
+        )
 
     # -- entities ----------------------------------------------------------------
 

@@ -132,19 +132,48 @@ def _find(
     return None
 
 
+def _scaled(x: Interval, k: float) -> Interval:
+    """``x`` times a unit factor (rounded outward; unchanged when the factor is 1)."""
+    return x if k == 1.0 else mul(x, Interval(k, k))
+
+
+def _operands(relation: Relation, a: Interval, b: Interval) -> tuple[Interval, Interval]:
+    """The operands in the result's unit (see ``Relation.left_scale``)."""
+    return _scaled(a, relation.left_scale), _scaled(b, relation.right_scale)
+
+
+def _combined(relation: Relation, a: Interval, b: Interval) -> Interval:
+    """``left op right`` in the result's unit."""
+    return OPERATIONS[relation.op](*_operands(relation, a, b))
+
+
 def _implied(relation: Relation, role: int, r: Interval, a: Interval, b: Interval) -> Interval:
-    """The interval of the result (role 0), left (1) or right (2) from the other two."""
+    """The interval of the result (role 0), left (1) or right (2) from the other
+    two, each in its own metric's unit."""
     op = relation.op
+    a, b = _operands(relation, a, b)
     if role == 0:
         return OPERATIONS[op](a, b)
     if role == 1:  # left from result and right
-        return {"+": sub, "-": add, "*": div, "/": mul}[op](r, b)
+        left = {"+": sub, "-": add, "*": div, "/": mul}[op](r, b)
+        return _scaled(left, 1 / relation.left_scale)
     # right from result and left
-    return {"+": lambda r_, a_: sub(r_, a_), "-": lambda r_, a_: sub(a_, r_),
-            "*": lambda r_, a_: div(r_, a_), "/": lambda r_, a_: div(a_, r_)}[op](r, a)  # fmt: skip
+    right = {"+": lambda r_, a_: sub(r_, a_), "-": lambda r_, a_: sub(a_, r_),
+             "*": lambda r_, a_: div(r_, a_),
+             "/": lambda r_, a_: div(a_, r_)}[op](r, a)  # fmt: skip
+    return _scaled(right, 1 / relation.right_scale)
 
 
 def _nominal(relation: Relation, role: int, r: float, a: float, b: float) -> float | None:
+    """The figure the stated numbers imply for ``role``, in its metric's unit."""
+    a, b = a * relation.left_scale, b * relation.right_scale
+    found = _nominal_scaled(relation, role, r, a, b)
+    if found is None or role == 0:
+        return found
+    return found / (relation.left_scale if role == 1 else relation.right_scale)
+
+
+def _nominal_scaled(relation: Relation, role: int, r: float, a: float, b: float) -> float | None:
     try:
         if role == 0:
             return {"+": a + b, "-": a - b, "*": a * b, "/": a / b if b else None}[relation.op]
@@ -162,7 +191,7 @@ def _holds(relation: Relation, r: Interval, a: Interval, b: Interval) -> bool:
     the arithmetic one float wider (it stands for a decimal within half a float of
     its bounds), and the arithmetic rounds outward: binary rounding never makes a
     conflict."""
-    return OPERATIONS[relation.op](outward(a), outward(b)).intersects(outward(r))
+    return _combined(relation, outward(a), outward(b)).intersects(outward(r))
 
 
 def _interval(claims: list[Claim]) -> Interval | None:
@@ -207,7 +236,7 @@ def _check(
         rest = _intervals(groups)
         if rest is not None and _holds(relation, *rest):
             removal.append(claim.id)
-    implied = Figure(OPERATIONS[relation.op](a, b), cells[0].unit)
+    implied = Figure(_combined(relation, a, b), cells[0].unit)
     result, left, right = triple
     return Finding(
         kind="conflict",
