@@ -15,6 +15,7 @@ finding, because a finding holds nothing to parse.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from ..desk.model import Relation
@@ -302,6 +303,10 @@ class Finding:
     sides: tuple[Side, ...] = ()
     removal: tuple[str, ...] = ()  # removing any one of these restores consistency
     assumptions: tuple[Assumption, ...] = ()
+    #: Disputed scopes the conflict holds across: for each, the claims any one of
+    #: which completes the set in place of the one in ``claims`` ("whichever of X
+    #: or Y is true"). Each choice gives another minimal set.
+    whichever: tuple[tuple[str, ...], ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -321,6 +326,15 @@ class Finding:
     def origins(self) -> tuple[str, ...]:
         """Every independent origin on any side, sorted."""
         return tuple(sorted({o for side in self.sides for o in side.origins}))
+
+    def sets(self) -> list[frozenset[str]]:
+        """Every minimal set of claims the finding stands for: ``claims``, and the
+        sets made by swapping in each alternative of ``whichever``."""
+        varying = {c for group in self.whichever for c in group}
+        fixed = [c for c in self.claims if c not in varying]
+        return [frozenset((*fixed, *pick)) for pick in itertools.product(*self.whichever)] or [
+            frozenset(self.claims)
+        ]
 
     def sort_key(self) -> tuple[int, str, tuple[str, ...]]:
         """Conflicts first, then by rule and claims (ties, which are rare, are

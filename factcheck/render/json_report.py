@@ -106,6 +106,7 @@ def finding_dict(book: Phrasebook, finding: Finding) -> dict[str, Any]:
             for s, label in zip(finding.sides, said.labels, strict=True)
         ],
         "removal": list(finding.removal),
+        "whichever": [list(group) for group in finding.whichever],
         "strength": finding.strength,
         "data": data(finding.detail),
     }

@@ -99,6 +99,8 @@ class Phrasebook:
         found = self._words.get(key)
         if found is None:
             message, arithmetic = TEMPLATES[type(finding.detail)](self, finding, finding.detail)
+            if finding.whichever:
+                message, arithmetic = self._whichever(finding, message, arithmetic)
             found = Wording(
                 message,
                 arithmetic,
@@ -107,6 +109,25 @@ class Phrasebook:
             )
             self._words[key] = found
         return found
+
+    def _whichever(
+        self, finding: Finding, message: str, arithmetic: tuple[str, ...]
+    ) -> tuple[str, tuple[str, ...]]:
+        """A conflict that holds across a dispute: say so, and show every alternative."""
+        either = "; ".join(
+            "whichever of " + " or ".join(f"{c} ({self.text(c)})" for c in group) + " is true"
+            for group in finding.whichever
+        )
+        shown = set(finding.claims)
+        more = tuple(self.said(c) for g in finding.whichever for c in g if c not in shown)
+        return f"{message} ({either})", (*arithmetic, *more)
+
+    def either(self, finding: Finding, claim_id: str) -> str:
+        """A claim's reading, or its disputed scope's alternatives' readings."""
+        for group in finding.whichever:
+            if claim_id in group:
+                return " or ".join(self.read_as(c) for c in group)
+        return self.read_as(claim_id)
 
     def message(self, finding: Finding) -> str:
         return self.wording(finding).message
@@ -197,9 +218,9 @@ def _relation_conflict(book: Phrasebook, finding: Finding, d: RelationConflict) 
         f"{relation.text} cannot hold for {_base(relation.result, d.base)}: {relation.left} and "
         f"{relation.right} imply {implied}, but {relation.result} is {result}",
         (
-            f"{relation.left} {symbol} {relation.right}: {book.read_as(d.left)} {symbol} "
-            f"{book.read_as(d.right)} = {implied}",
-            f"but {relation.result} is {result} ({d.result})",
+            f"{relation.left} {symbol} {relation.right}: {book.either(finding, d.left)} {symbol} "
+            f"{book.either(finding, d.right)} = {implied}",
+            f"but {relation.result} is {book.either(finding, d.result)} ({d.result})",
             book.said(d.result),
             book.said(d.left),
             book.said(d.right),

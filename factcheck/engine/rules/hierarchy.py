@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ...desk.model import Claim
 from ...values.amounts import Amount
 from ...values.intervals import Interval, add, outward, sum_down, up
 from ...values.periods import Period
+from .. import disputes
 from ..findings import Cover, Finding, PartsSum, PartWhole, Scope, Side, Term
-from ..scopes import Cell, Level, ScopeIndex, bounds, ceiling_of, floor_of, in_unit
+from ..scopes import Cell, Level, ScopeIndex, bounds, in_unit
 
 
 def _exceeds(low: Interval, high: Interval) -> bool:
@@ -70,9 +71,9 @@ def part_whole(index: ScopeIndex) -> Iterator[Finding]:
                         whole = in_unit(whole_cells, cell.unit)
                         if whole is None:
                             continue
-                        part_claim, whole_claim = cell.floor_claim, whole.ceiling_claim
-                        if _exceeds(bounds(part_claim), bounds(whole_claim)):
-                            yield _part_conflict(index, cell, whole, part_claim, whole_claim)
+                        # the claims that push the part up and hold the whole down most
+                        if _exceeds(bounds(cell.floor_claim), bounds(whole.ceiling_claim)):
+                            yield from _part_conflicts(index, cell, whole)
 
 
 def _wholes(
@@ -105,21 +106,38 @@ def _wholes(
                         yield (metric, s, p, prod, c), cells
 
 
-def _part_conflict(
-    index: ScopeIndex, part: Cell, whole: Cell, part_claim: Claim, whole_claim: Claim
-) -> Finding:
-    ids = (part_claim.id, whole_claim.id)
-    return Finding(
-        kind="conflict",
-        rule="part-whole",
-        claims=tuple(sorted(ids)),
-        detail=PartWhole(part.scope, whole.scope, part_claim.id, whole_claim.id),
-        sides=(
-            Side("part", (part_claim.id,), index.origins.behind((part_claim,))),
-            Side("whole", (whole_claim.id,), index.origins.behind((whole_claim,))),
-        ),
-        removal=tuple(sorted(ids)),
+def _part_fails(readings: Sequence[Interval | None]) -> bool:
+    part, whole = readings
+    return part is not None and whole is not None and _exceeds(part, whole)
+
+
+def _part_conflicts(index: ScopeIndex, part: Cell, whole: Cell) -> Iterator[Finding]:
+    slots = (part.claims, whole.claims)
+    for breach in disputes.breaches(slots, _part_fails):
+        (part_claim,), (whole_claim,) = breach.chosen
+        yield Finding(
+            kind="conflict",
+            rule="part-whole",
+            claims=tuple(sorted((part_claim.id, whole_claim.id))),
+            detail=PartWhole(part.scope, whole.scope, part_claim.id, whole_claim.id),
+            sides=_sides(index, breach, ("part", "whole")),
+            removal=disputes.removal(slots, _part_fails, breach),
+            whichever=_whichever(breach),
+        )
+
+
+def _sides(index: ScopeIndex, breach: disputes.Breach, roles: tuple[str, str]) -> tuple[Side, ...]:
+    """The parts' side and the whole's, each with every claim that may stand in it."""
+    last = len(breach.chosen) - 1
+    groups = ([c for i in range(last) for c in breach.alternatives(i)], breach.alternatives(last))
+    return tuple(
+        Side(role, tuple(sorted(c.id for c in claims)), index.origins.behind(claims))
+        for role, claims in zip(roles, groups, strict=True)
     )
+
+
+def _whichever(breach: disputes.Breach) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(c.id for c in alts) for _, alts in breach.whichever)
 
 
 # -- disjoint parts add up to at most the whole ----------------------------------------------
@@ -131,40 +149,27 @@ def parts_sum(index: ScopeIndex) -> Iterator[Finding]:
             parts = _disjoint_parts(index, whole, axis)
             if len(parts) < 2:
                 continue
-            ceiling = whole.ceiling_claim
-            pushing = sorted(
-                ((p.floor_claim, p) for p in parts),
-                key=lambda t: (-bounds(t[0]).lo, t[0].id),
-            )
-            if _sum_exceeds([c for c, _ in pushing[:1]], ceiling):
-                continue  # one part alone exceeds the whole: the part-whole rule says so
-            for size in range(2, len(pushing) + 1):
-                if _sum_exceeds([c for c, _ in pushing[:size]], ceiling):
-                    yield _sum_conflict(index, whole, parts, pushing[:size], ceiling, axis)
-                    break
+            # the most the parts can push against the least the whole allows
+            if _sum_exceeds([p.floor_claim for p in parts], whole.ceiling_claim):
+                yield from _sum_conflicts(index, whole, parts, axis)
 
 
 def _sum_exceeds(claims: list[Claim], ceiling: Claim) -> bool:
-    lows = [bounds(c) for c in claims]
-    total = sum_down([i.lo for i in lows])  # no conflict from binary rounding
-    top = bounds(ceiling)
+    return _sum_fails([*(bounds(c) for c in claims), bounds(ceiling)])
+
+
+def _sum_fails(readings: Sequence[Interval | None]) -> bool:
+    """Whether parts (each read as at least 0 where it says less) add up to more
+    than the whole (the last reading); a part without a claim adds nothing."""
+    *parts, top = readings
+    if top is None:
+        return False
+    lows = [p for p in parts if p is not None and (p.lo > 0 or (p.lo == 0 and p.lo_open))]
+    total = sum_down([p.lo for p in lows])  # no conflict from binary rounding
     ceiling_hi = up(top.hi)  # the whole's decimal may lie up to half a float above it
     return total > ceiling_hi or (
-        total == ceiling_hi and (any(i.lo_open for i in lows) or top.hi_open)
+        total == ceiling_hi and (any(p.lo_open for p in lows) or top.hi_open)
     )
-
-
-def _restores(parts: list[Cell], whole: Cell, removed: Claim) -> bool:
-    """Whether the desk without ``removed`` satisfies 'parts add up to at most the whole'."""
-    rest = [c for c in whole.claims if c is not removed]
-    if not rest:
-        return True
-    lows = []
-    for cell in parts:
-        kept = [c for c in cell.claims if c is not removed]
-        if kept:
-            lows.append(floor_of(kept))
-    return not _sum_exceeds(lows, ceiling_of(rest))
 
 
 def _disjoint_parts(index: ScopeIndex, whole: Cell, axis: str) -> list[Cell]:
@@ -199,43 +204,39 @@ def _heaviest_disjoint(weighted: list[tuple[Period, Cell]]) -> list[Cell]:
     return best[-1][1]
 
 
-def _sum_conflict(
-    index: ScopeIndex,
-    whole: Cell,
-    parts: list[Cell],
-    used: list[tuple[Claim, Cell]],
-    ceiling: Claim,
-    axis: str,
-) -> Finding:
-    place = {id(cell): i for i, cell in enumerate(parts)}  # the reader's order
-    used = sorted(used, key=lambda t: place[id(t[1])])
-    lows = [bounds(c).lo for c, _ in used]
-    stated = [_stated(c) for c, _ in used]
-    ids = [c.id for c, _ in used]
-    return Finding(
-        kind="conflict",
-        rule="parts-sum",
-        claims=tuple(sorted({*ids, ceiling.id})),
-        detail=PartsSum(
-            whole_scope=whole.scope,
-            axis=axis,
-            unit=whole.unit,
-            terms=tuple(
-                Term(cell.scope, claim.id, lo, figure)
-                for (claim, cell), lo, figure in zip(used, lows, stated, strict=True)
+def _sum_conflicts(
+    index: ScopeIndex, whole: Cell, parts: list[Cell], axis: str
+) -> Iterator[Finding]:
+    # a part claim above every claim of the whole conflicts with each alone (part-whole)
+    highest = max((bounds(c) for c in whole.claims), key=lambda i: (i.hi, not i.hi_open))
+    slots = [tuple(c for c in p.claims if not _exceeds(bounds(c), highest)) for p in parts]
+    slots.append(tuple(whole.claims))
+    for breach in disputes.breaches(slots, _sum_fails):
+        used = [i for i in range(len(parts)) if breach.chosen[i]]
+        if len(used) < 2:
+            continue  # one part alone exceeds the whole: the part-whole rule says so
+        (ceiling_claim,) = breach.chosen[-1]
+        terms = [(breach.chosen[i][0], parts[i]) for i in used]  # in the reader's order
+        yield Finding(
+            kind="conflict",
+            rule="parts-sum",
+            claims=tuple(sorted(c.id for c in breach.claims)),
+            detail=PartsSum(
+                whole_scope=whole.scope,
+                axis=axis,
+                unit=whole.unit,
+                terms=tuple(
+                    Term(cell.scope, claim.id, bounds(claim).lo, _stated(claim))
+                    for claim, cell in terms
+                ),
+                total=sum(bounds(c).lo for c, _ in terms),
+                ceiling=ceiling_claim.id,
+                nominal=sum(_stated(c) for c, _ in terms),
             ),
-            total=sum(lows),
-            ceiling=ceiling.id,
-            nominal=sum(stated),
-        ),
-        sides=(
-            Side("parts", tuple(sorted(ids)), index.origins.behind(c for c, _ in used)),
-            Side("whole", (ceiling.id,), index.origins.behind((ceiling,))),
-        ),
-        removal=tuple(
-            sorted(c.id for c in [*(c for c, _ in used), ceiling] if _restores(parts, whole, c))
-        ),
-    )
+            sides=_sides(index, breach, ("parts", "whole")),
+            removal=disputes.removal(slots, _sum_fails, breach),
+            whichever=_whichever(breach),
+        )
 
 
 # -- parts that cover the whole add up to it ------------------------------------------------
@@ -243,15 +244,26 @@ def _sum_conflict(
 
 def cover(index: ScopeIndex) -> Iterator[Finding]:
     for whole, axes in _additive_cells(index):
-        if whole.interval is None:
-            continue
         for axis, parts in _covers(index, whole, axes):
-            intervals = [p.interval for p in parts]
-            total: Interval | None = Interval(0.0, 0.0)
-            for part in intervals:  # each enters the sum one float wider, see _holds
-                total = None if part is None or total is None else add(total, outward(part))
-            if total is not None and _exceeds(outward(whole.interval), total):
-                yield _cover_conflict(index, whole, parts, total, axis)
+            readings = [p.interval for p in parts]
+            agreed = whole.interval is not None and None not in readings
+            if agreed and not _cover_fails([*readings, whole.interval]):
+                continue  # no dispute and the parts allow the whole: the usual case
+            yield from _cover_conflicts(index, whole, parts, axis)
+
+
+def _cover_fails(readings: Sequence[Interval | None]) -> bool:
+    """Whether the parts, each entering the sum one float wider (see relations'
+    ``_holds``), add up to less than every value the whole (the last) allows."""
+    *parts, whole = readings
+    if whole is None:
+        return False
+    total = Interval(0.0, 0.0)
+    for part in parts:
+        if part is None:
+            return False  # a part nobody claims: the sum is open
+        total = add(total, outward(part))
+    return _exceeds(outward(whole), total)
 
 
 def _covers(
@@ -285,34 +297,41 @@ def _tiles(outer: Period, parts: list[Period]) -> bool:
     return all(b.start.toordinal() == a.end.toordinal() + 1 for a, b in itertools.pairwise(parts))
 
 
-def _cover_conflict(
-    index: ScopeIndex, whole: Cell, parts: list[Cell], total: Interval, axis: str
-) -> Finding:
-    part_claims = [c for p in parts for c in p.claims]
-    ids = [c.id for c in part_claims]
-    whole_ids = [c.id for c in whole.claims]
-    assert whole.interval is not None  # checked by the caller
-    return Finding(
-        kind="conflict",
-        rule="cover",
-        claims=tuple(sorted({*ids, *whole_ids})),
-        detail=Cover(
-            whole_scope=whole.scope,
-            axis=axis,
-            unit=whole.unit,
-            parts=tuple((p.scope, tuple(c.id for c in p.claims)) for p in parts),
-            stated=tuple(_nominal(p) for p in parts),
-            whole_claims=tuple(whole_ids),
-            nominal=sum(_nominal(p) for p in parts),
-            total=total,
-            whole_reading=whole.interval,
-        ),
-        sides=(
-            Side("parts", tuple(sorted(ids)), index.origins.behind(part_claims)),
-            Side("whole", tuple(sorted(whole_ids)), index.origins.behind(whole.claims)),
-        ),
-        removal=tuple(sorted(whole_ids)) if len(whole_ids) == 1 else (),
-    )
+def _cover_conflicts(
+    index: ScopeIndex, whole: Cell, parts: list[Cell], axis: str
+) -> Iterator[Finding]:
+    slots = [*(p.claims for p in parts), whole.claims]
+    for breach in disputes.breaches(slots, _cover_fails):
+        readings = [breach.reading(i) for i in range(len(slots))]
+        total = Interval(0.0, 0.0)
+        for reading in readings[:-1]:
+            assert reading is not None  # a cover needs every part
+            total = add(total, outward(reading))
+        whole_reading = readings[-1]
+        assert whole_reading is not None
+        chosen = breach.chosen
+        yield Finding(
+            kind="conflict",
+            rule="cover",
+            claims=tuple(sorted(c.id for c in breach.claims)),
+            detail=Cover(
+                whole_scope=whole.scope,
+                axis=axis,
+                unit=whole.unit,
+                parts=tuple(
+                    (p.scope, tuple(c.id for c in group))
+                    for p, group in zip(parts, chosen, strict=False)
+                ),
+                stated=tuple(_nominal(group) for group in chosen[:-1]),
+                whole_claims=tuple(c.id for c in chosen[-1]),
+                nominal=sum(_nominal(group) for group in chosen[:-1]),
+                total=total,
+                whole_reading=whole_reading,
+            ),
+            sides=_sides(index, breach, ("parts", "whole")),
+            removal=disputes.removal(slots, _cover_fails, breach),
+            whichever=_whichever(breach),
+        )
 
 
 def _stated(claim: Claim) -> float:
@@ -320,6 +339,6 @@ def _stated(claim: Claim) -> float:
     return claim.value.nominal
 
 
-def _nominal(cell: Cell) -> float:
-    values = [c.value.nominal for c in cell.claims if isinstance(c.value, Amount)]
+def _nominal(claims: Sequence[Claim]) -> float:
+    values = [c.value.nominal for c in claims if isinstance(c.value, Amount)]
     return sum(values) / len(values) if values else 0.0

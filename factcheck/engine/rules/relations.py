@@ -14,23 +14,22 @@ origin states.
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from ...desk.model import Claim, Metric, Policy, Relation
+from ...desk.model import Metric, Policy, Relation
 from ...values.amounts import Amount
 from ...values.intervals import (
     OPERATIONS,
     Interval,
     add,
     div,
-    intersection,
     mul,
     outward,
     sub,
 )
 from ...values.units import concrete
+from .. import disputes
 from ..findings import (
     Assumption,
     Figure,
@@ -43,7 +42,6 @@ from ..findings import (
 from ..scopes import Cell, ScopeIndex, in_unit
 
 RULE = "relation"
-MAX_TRIPLES = 64  # individual claim triples tried when looking for the smallest conflict
 
 Base = tuple[str, str, tuple[str, ...], str]  # subject, period, product, counterparty
 
@@ -82,9 +80,7 @@ def _relation(index: ScopeIndex, relation: Relation) -> Iterator[Finding]:
                 units = {currency_of(c.unit) for group in (cells, *beside) for c in group}
                 for currency in sorted(units - {""} or {""}):
                     base: Base = (subject, period, product, party)
-                    finding = _at(index, relation, lookup, order, base, currency)
-                    if finding is not None:
-                        yield finding
+                    yield from _at(index, relation, lookup, order, base, currency)
 
 
 def _at(
@@ -94,15 +90,15 @@ def _at(
     order: dict[str, int],
     base: Base,
     currency: str,
-) -> Finding | None:
+) -> list[Finding]:
     found: list[tuple[Cell, Assumption | None] | None] = [None, None, None]
     for metric in lookup:
         found[order[metric.id]] = _find(index, metric, base, currency)
         if found[order[metric.id]] is None:
-            return None
+            return []
     cells = [f[0] for f in found if f is not None]
     assumptions = tuple(f[1] for f in found if f is not None and f[1] is not None)
-    return _check(index, relation, base, cells, assumptions)
+    return list(_check(index, relation, base, cells, assumptions))
 
 
 def _find(
@@ -194,75 +190,58 @@ def _holds(relation: Relation, r: Interval, a: Interval, b: Interval) -> bool:
     return _combined(relation, outward(a), outward(b)).intersects(outward(r))
 
 
-def _interval(claims: list[Claim]) -> Interval | None:
-    common: Interval | None = None
-    for claim in claims:
-        assert isinstance(claim.value, Amount)
-        value = claim.value.interval
-        common = value if common is None else intersection(common, value)
-        if common is None:
-            return None
-    return common
-
-
-def _intervals(groups: list[list[Claim]]) -> tuple[Interval, Interval, Interval] | None:
-    """The common interval of each group of claims, or None when a group has none."""
-    r, a, b = (_interval(g) for g in groups)
-    if r is None or a is None or b is None:
-        return None
-    return r, a, b
-
-
 def _check(
     index: ScopeIndex,
     relation: Relation,
     base: Base,
     cells: list[Cell],
     assumptions: tuple[Assumption, ...],
-) -> Finding | None:
+) -> Iterator[Finding]:
     r, a, b = (c.interval for c in cells)
-    if r is None or a is None or b is None:
-        return None  # a scope that contradicts itself is reported by the same-scope rule
-    if _holds(relation, r, a, b):
-        return _agreement(index, relation, base, cells, assumptions)
-    triple = _smallest(relation, cells)
-    removal = []
-    for role, claim in enumerate(triple):
-        groups = [c.claims for c in cells]
-        groups[role] = [c for c in groups[role] if c is not claim]
-        if not groups[role]:
-            removal.append(claim.id)  # without it, the relation constrains nothing here
-            continue
-        rest = _intervals(groups)
-        if rest is not None and _holds(relation, *rest):
-            removal.append(claim.id)
-    implied = Figure(_combined(relation, a, b), cells[0].unit)
-    result, left, right = triple
+    if r is not None and a is not None and b is not None and _holds(relation, r, a, b):
+        yield _agreement(index, relation, base, cells, assumptions)
+        return
+    slots = [c.claims for c in cells]
+
+    def fails(readings: Sequence[Interval | None]) -> bool:
+        r, a, b = readings
+        return r is not None and a is not None and b is not None and not _holds(relation, r, a, b)
+
+    for breach in disputes.breaches(slots, fails):
+        removal = disputes.removal(slots, fails, breach)
+        yield _conflict(index, relation, base, cells, assumptions, breach, removal)
+
+
+def _conflict(
+    index: ScopeIndex,
+    relation: Relation,
+    base: Base,
+    cells: list[Cell],
+    assumptions: tuple[Assumption, ...],
+    breach: disputes.Breach,
+    removal: tuple[str, ...],
+) -> Finding:
+    """A minimal set of claims on the three metrics that the relation cannot hold
+    for; a disputed metric's alternatives are read as their hull."""
+    left_reading, right_reading = breach.reading(1), breach.reading(2)
+    assert left_reading is not None and right_reading is not None  # the relation needs both
+    implied = Figure(_combined(relation, left_reading, right_reading), cells[0].unit)
+    result, left, right = (breach.chosen[i][0] for i in range(3))
+    sides = []
+    for role, roles, key in (("result", (0,), relation.result), ("operands", (1, 2), "")):
+        claims = [c for i in roles for c in breach.alternatives(i)]
+        ids = tuple(sorted(c.id for c in claims))
+        sides.append(Side(role, ids, index.origins.behind(claims), key))
     return Finding(
         kind="conflict",
         rule=RULE,
-        claims=tuple(sorted({c.id for c in triple})),
+        claims=tuple(sorted(c.id for c in breach.claims)),
         detail=RelationConflict(relation, base, result.id, left.id, right.id, implied),
-        sides=(
-            Side("result", (result.id,), index.origins.behind(triple[:1]), relation.result),
-            Side("operands", (left.id, right.id), index.origins.behind(triple[1:])),
-        ),
-        removal=tuple(sorted(removal)),
+        sides=tuple(sides),
+        removal=removal,
         assumptions=assumptions,
+        whichever=tuple(tuple(c.id for c in alts) for _, alts in breach.whichever),
     )
-
-
-def _smallest(relation: Relation, cells: list[Cell]) -> tuple[Claim, Claim, Claim]:
-    """One claim per metric that already cannot hold together; the tightest claims
-    of each cell when no single triple fails within the search limit."""
-    triples = itertools.islice(
-        itertools.product(*(sorted(c.claims, key=lambda x: x.id) for c in cells)), MAX_TRIPLES
-    )
-    for triple in triples:
-        values = [t.value.interval for t in triple]  # type: ignore[union-attr]
-        if not _holds(relation, *values):
-            return triple  # type: ignore[return-value]
-    return tuple(sorted(c.claims, key=lambda x: x.id)[0] for c in cells)  # type: ignore[return-value]
 
 
 def _agreement(

@@ -1,0 +1,289 @@
+"""Minimal sets of claims that break a rule, when some of its scopes are disputed.
+
+A rule that reads several cells (a relation's three metrics, a part and its
+whole, parts and their whole) is a test on one reading per cell, its *slot*.
+A slot whose claims share a value reads as that value. A *disputed* slot, whose
+claims share none, has several candidate readings: its agreeing groups (the
+largest sets of its claims that share a value). ``breaches`` checks, in this
+order (docs/decisions.md, "Disputed scopes"):
+
+1. the **hull**: each disputed slot may take any value one of its claims
+   allows. If the rule fails even so, the failure does not depend on the
+   dispute: one breach, naming the disputed claims as alternatives
+   ("whichever of X or Y is true");
+2. otherwise each **candidate** combination that makes the rule fail, each its
+   own breach with that candidate's claims in the set. At most
+   ``MAX_CANDIDATES`` candidates per slot and ``MAX_COMBINATIONS`` combinations
+   per rule and scope are tried.
+
+Every breach's set is minimal: removing any one claim lets the rule hold. A
+test is monotone (more claims narrow the readings and can only make a rule
+fail more), so one pass of deletion finds a minimal set. The work per scope is
+bounded; scopes without a dispute cost what they did before.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from ..desk.model import Claim
+from ..values.intervals import Interval, intersection
+
+MAX_CANDIDATES = 8  # agreeing groups tried per disputed slot (the best supported first)
+MAX_COMBINATIONS = 64  # candidate combinations (and alternatives) tried per rule and scope
+
+#: A rule's test: True when the rule fails with these readings, one per slot
+#: (None where the slot has no claim in the set: the rule knows nothing of it).
+Test = Callable[[Sequence[Interval | None]], bool]
+
+Selection = tuple[tuple[Claim, ...], ...]  # per slot, the claims in a set
+
+
+@dataclass(frozen=True, slots=True)
+class Breach:
+    """A minimal set of claims that breaks a rule, slot by slot.
+
+    ``chosen`` holds, per slot, the claims of the set (empty where the rule does
+    not need the slot). ``whichever`` holds, for disputed slots, the claims any
+    one of which may take the place of that slot's chosen claim: each choice is
+    another minimal set (the chosen claim is among them)."""
+
+    chosen: Selection
+    whichever: tuple[tuple[int, tuple[Claim, ...]], ...] = ()
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(c for group in self.chosen for c in group)
+
+    def alternatives(self, slot: int) -> tuple[Claim, ...]:
+        """The claims that may stand in ``slot`` (its chosen claims when no dispute)."""
+        for i, claims in self.whichever:
+            if i == slot:
+                return claims
+        return self.chosen[slot]
+
+    def reading(self, slot: int) -> Interval | None:
+        """What the slot reads as in this breach: its chosen claims' common value,
+        or the hull of its alternatives where it is disputed."""
+        for i, claims in self.whichever:
+            if i == slot:
+                return hull(claims)
+        return common(self.chosen[slot])
+
+    def sets(self) -> Iterable[frozenset[str]]:
+        """Every minimal set the breach stands for, as claim ids."""
+        slots = [i for i, _ in self.whichever]
+        fixed = [c.id for i, g in enumerate(self.chosen) if i not in slots for c in g]
+        for pick in itertools.product(*(alts for _, alts in self.whichever)):
+            yield frozenset((*fixed, *(c.id for c in pick)))
+
+
+# -- readings --------------------------------------------------------------------------
+
+
+def bounds(claim: Claim) -> Interval:
+    return claim.value.interval  # type: ignore[union-attr]
+
+
+def common(claims: Iterable[Claim]) -> Interval | None:
+    """The values every claim allows (None when they share none, or for no claim)."""
+    found: Interval | None = None
+    for claim in claims:
+        found = bounds(claim) if found is None else intersection(found, bounds(claim))
+        if found is None:
+            return None
+    return found
+
+
+def hull(claims: Iterable[Claim]) -> Interval:
+    """The smallest interval holding every value one of the claims allows."""
+    items = [bounds(c) for c in claims]
+    lo = min(items, key=lambda i: (i.lo, not i.lo_open))
+    hi = max(items, key=lambda i: (i.hi, not i.hi_open))
+    return Interval(lo.lo, hi.hi, lo.lo_open, hi.hi_open)
+
+
+def candidates(claims: Sequence[Claim]) -> list[tuple[Claim, ...]]:
+    """The agreeing groups of a slot: the largest sets of its claims that share a
+    value, found in one sweep along the line (the maximal cliques of an interval
+    graph). At most ``MAX_CANDIDATES``, the most supported first, in the order
+    of their values."""
+    # at one coordinate: open ends close first, then closed starts, closed ends, open starts
+    events = []
+    for n, claim in enumerate(claims):
+        i = bounds(claim)
+        events.append((i.lo, 3 if i.lo_open else 1, n, True))
+        events.append((i.hi, 0 if i.hi_open else 2, n, False))
+    events.sort(key=lambda e: (e[0], e[1]))
+    active: dict[int, None] = {}
+    groups: list[tuple[Claim, ...]] = []
+    opened = False
+    for _, _, n, start in events:
+        if start:
+            active[n] = None
+            opened = True
+        else:
+            if opened:
+                groups.append(tuple(claims[k] for k in sorted(active)))
+                opened = False
+            del active[n]
+    if len(groups) > MAX_CANDIDATES:
+        keep = sorted(range(len(groups)), key=lambda g: (-len(groups[g]), g))[:MAX_CANDIDATES]
+        groups = [groups[g] for g in sorted(keep)]
+    return groups
+
+
+def _tight(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """The claims that bound an agreeing group: the highest floor and the lowest ceiling."""
+    if len(claims) <= 2:
+        return tuple(claims)
+    up = max(claims, key=lambda c: (bounds(c).lo, bounds(c).lo_open, c.id))
+    down = min(claims, key=lambda c: (bounds(c).hi, not bounds(c).hi_open, c.id))
+    return (up,) if up is down else (up, down)
+
+
+def _readings(selection: Sequence[Sequence[Claim]]) -> list[Interval | None]:
+    return [common(g) if g else None for g in selection]
+
+
+# -- the search --------------------------------------------------------------------------
+
+
+def breaks(slots: Sequence[Sequence[Claim]], fails: Test) -> bool:
+    """Whether some agreeing reading of the slots makes the rule fail."""
+    readings = _readings(slots)
+    disputed = [i for i, s in enumerate(slots) if s and readings[i] is None]
+    if not disputed:
+        return fails(readings)
+    hulls = list(readings)
+    for i in disputed:
+        hulls[i] = hull(slots[i])
+    if fails(hulls):
+        return True
+    return any(fails(_readings(combo)) for combo in _combinations(slots, disputed))
+
+
+def breaches(slots: Sequence[Sequence[Claim]], fails: Test) -> list[Breach]:
+    """The minimal sets of claims that break the rule (see the module's docstring)."""
+    readings = _readings(slots)
+    disputed = [i for i, s in enumerate(slots) if s and readings[i] is None]
+    if not disputed:
+        if not fails(readings):
+            return []
+        return [_breach(slots, fails, [_tight(s) for s in slots], disputed)]
+    hulls = list(readings)
+    for i in disputed:
+        hulls[i] = hull(slots[i])
+    found: list[Breach] = []
+    if fails(hulls):
+        start = [
+            (min(s, key=lambda c: c.id),) if i in disputed else _tight(s)
+            for i, s in enumerate(slots)
+        ]
+        first = _breach(slots, fails, start, disputed)
+        found.append(first)
+        if all(len(first.alternatives(i)) == len(slots[i]) for i in disputed if first.chosen[i]):
+            return found  # the failure does not depend on the dispute: one breach says it
+    seen = {s for b in found for s in b.sets()}
+    for combo in _combinations(slots, disputed):
+        if not fails(_readings(combo)):
+            continue
+        breach = _breach(slots, fails, [_tight(g) for g in combo], disputed)
+        sets = set(breach.sets())
+        if not sets <= seen:
+            found.append(breach)
+            seen |= sets
+    return found
+
+
+def _combinations(
+    slots: Sequence[Sequence[Claim]], disputed: list[int]
+) -> Iterable[list[tuple[Claim, ...]]]:
+    options = [candidates(s) if i in disputed else [tuple(s)] for i, s in enumerate(slots)]
+    for combo in itertools.islice(itertools.product(*options), MAX_COMBINATIONS):
+        yield list(combo)
+
+
+def _minimal(fails: Test, start: Sequence[Sequence[Claim]]) -> list[list[Claim]]:
+    """``start`` (which breaks the rule) less every claim the failure does not need.
+    One pass suffices: the test is monotone, so a claim kept once stays needed."""
+    chosen = [list(g) for g in start]
+    for group in chosen:
+        for claim in list(group):
+            group.remove(claim)
+            if not fails(_readings(chosen)):
+                group.append(claim)
+    return chosen
+
+
+def is_minimal(fails: Test, selection: Sequence[Sequence[Claim]]) -> bool:
+    """Whether the claims break the rule and every one of them is needed."""
+    if not fails(_readings(selection)):
+        return False
+    for i, group in enumerate(selection):
+        for claim in group:
+            rest = [list(g) for g in selection]
+            rest[i] = [c for c in group if c is not claim]
+            if fails(_readings(rest)):
+                return False
+    return True
+
+
+def _breach(
+    slots: Sequence[Sequence[Claim]],
+    fails: Test,
+    start: Sequence[Sequence[Claim]],
+    disputed: list[int],
+) -> Breach:
+    chosen = _minimal(fails, start)
+    order = [sorted(g, key=lambda c: c.id) for g in chosen]
+    whichever: list[tuple[int, tuple[Claim, ...]]] = []
+    for i in disputed:
+        if len(order[i]) != 1:
+            continue
+        here = order[i][0]
+        alts = []
+        for other in slots[i]:
+            trial = [list(g) for g in order]
+            trial[i] = [other]
+            if other is here or is_minimal(fails, trial):
+                alts.append(other)
+        if len(alts) < 2:
+            continue
+        trial_groups = [*whichever, (i, tuple(alts))]
+        if math.prod(len(a) for _, a in trial_groups) > MAX_COMBINATIONS:
+            continue
+        if len(whichever) == 0 or _all_minimal(fails, order, trial_groups):
+            whichever = trial_groups
+    return Breach(tuple(tuple(g) for g in order), tuple(whichever))
+
+
+def _all_minimal(
+    fails: Test, order: list[list[Claim]], groups: list[tuple[int, tuple[Claim, ...]]]
+) -> bool:
+    for pick in itertools.product(*(alts for _, alts in groups)):
+        trial = [list(g) for g in order]
+        for (i, _), claim in zip(groups, pick, strict=True):
+            trial[i] = [claim]
+        if not is_minimal(fails, trial):
+            return False
+    return True
+
+
+def removal(slots: Sequence[Sequence[Claim]], fails: Test, breach: Breach) -> tuple[str, ...]:
+    """The claims of ``breach`` whose removal alone lets the rule hold at this scope
+    whatever the disputed slots read (sorted ids)."""
+    varying = {i for i, _ in breach.whichever}
+    found = []
+    for i, group in enumerate(breach.chosen):
+        if i in varying:
+            continue
+        for claim in group:
+            rest = [list(s) for s in slots]
+            rest[i] = [c for c in slots[i] if c is not claim]
+            if not breaks(rest, fails):
+                found.append(claim.id)
+    return tuple(sorted(found))
