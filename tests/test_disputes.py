@@ -173,8 +173,7 @@ def test_members_against_a_disputed_group(make_desk: MakeDesk) -> None:
         "acme: subject: acme, metric: units, period: 2021, value: 30 million GPU",
         "globex: subject: globex, metric: units, period: 2021, value: 30 million GPU",
         "g50: subject: group, metric: units, period: 2021, value: 50 million GPU",
-        "g100: source: daily, subject: group, metric: units, period: 2021, "
-        "value: 100 million GPU",
+        "g100: source: daily, subject: group, metric: units, period: 2021, value: 100 million GPU",
     )
     rules = sorted(f.rule for f in report.conflicts)
     assert rules == ["cover", "parts-sum", "same-scope"]

@@ -173,7 +173,7 @@ def breaches(slots: Sequence[Sequence[Claim]], fails: Test) -> list[Breach]:
     if not disputed:
         if not fails(readings):
             return []
-        return [_breach(slots, fails, [_tight(s) for s in slots], disputed)]
+        return _breach(slots, fails, [_tight(s) for s in slots], disputed)
     hulls = list(readings)
     for i in disputed:
         hulls[i] = hull(slots[i])
@@ -183,19 +183,19 @@ def breaches(slots: Sequence[Sequence[Claim]], fails: Test) -> list[Breach]:
             (min(s, key=lambda c: c.id),) if i in disputed else _tight(s)
             for i, s in enumerate(slots)
         ]
-        first = _breach(slots, fails, start, disputed)
-        found.append(first)
+        found = _breach(slots, fails, start, disputed)
+        first = found[0]
         if all(len(first.alternatives(i)) == len(slots[i]) for i in disputed if first.chosen[i]):
             return found  # the failure does not depend on the dispute: one breach says it
     seen = {s for b in found for s in b.sets()}
     for combo in _combinations(slots, disputed):
         if not fails(_readings(combo)):
             continue
-        breach = _breach(slots, fails, [_tight(g) for g in combo], disputed)
-        sets = set(breach.sets())
-        if not sets <= seen:
-            found.append(breach)
-            seen |= sets
+        for breach in _breach(slots, fails, [_tight(g) for g in combo], disputed):
+            sets = set(breach.sets())
+            if not sets <= seen:
+                found.append(breach)
+                seen |= sets
     return found
 
 
@@ -237,10 +237,12 @@ def _breach(
     fails: Test,
     start: Sequence[Sequence[Claim]],
     disputed: list[int],
-) -> Breach:
+) -> list[Breach]:
+    """A minimal set from ``start``, and the claims of disputed slots that may stand
+    in for its own (one breach, or more where they cannot all be named at once)."""
     chosen = _minimal(fails, start)
     order = [sorted(g, key=lambda c: c.id) for g in chosen]
-    whichever: list[tuple[int, tuple[Claim, ...]]] = []
+    groups: list[tuple[int, tuple[Claim, ...]]] = []
     for i in disputed:
         if len(order[i]) != 1:
             continue
@@ -251,19 +253,37 @@ def _breach(
             trial[i] = [other]
             if other is here or is_minimal(fails, trial):
                 alts.append(other)
-        if len(alts) < 2:
-            continue
-        trial_groups = [*whichever, (i, tuple(alts))]
-        if math.prod(len(a) for _, a in trial_groups) > MAX_COMBINATIONS:
-            continue
-        if len(whichever) == 0 or _all_minimal(fails, order, trial_groups):
-            whichever = trial_groups
-    return Breach(tuple(tuple(g) for g in order), tuple(whichever))
+        if len(alts) > 1:
+            groups.append((i, tuple(alts)))
+    found = tuple(tuple(g) for g in order)
+    return [Breach(found, named) for named in combine(fails, order, groups)]
 
 
-def _all_minimal(
+Groups = tuple[tuple[int, tuple[Claim, ...]], ...]
+
+
+def combine(
+    fails: Test, order: list[list[Claim]], groups: list[tuple[int, tuple[Claim, ...]]]
+) -> list[Groups]:
+    """The groups of alternatives breaches can name: the largest first, each kept
+    with the others when every choice across them is still a minimal set; a
+    group that cannot be is named by a breach of its own."""
+    kept: list[tuple[int, tuple[Claim, ...]]] = []
+    alone: list[Groups] = []
+    for group in sorted(groups, key=lambda g: (-len(g[1]), g[0])):
+        trial = [*kept, group]
+        fits = math.prod(len(a) for _, a in trial) <= MAX_COMBINATIONS
+        if not kept or (fits and all_minimal(fails, order, trial)):
+            kept = trial
+        else:
+            alone.append((group,))
+    return [tuple(sorted(kept)), *alone]
+
+
+def all_minimal(
     fails: Test, order: list[list[Claim]], groups: list[tuple[int, tuple[Claim, ...]]]
 ) -> bool:
+    """Whether every choice of one alternative per group gives a minimal set."""
     for pick in itertools.product(*(alts for _, alts in groups)):
         trial = [list(g) for g in order]
         for (i, _), claim in zip(groups, pick, strict=True):

@@ -24,7 +24,7 @@ from ...values.intervals import Interval, add, outward, sum_down, up
 from ...values.periods import Period
 from .. import disputes
 from ..findings import Cover, Finding, PartsSum, PartWhole, Scope, Side, Term
-from ..scopes import Cell, Level, ScopeIndex, bounds, in_unit
+from ..scopes import Cell, Level, ScopeIndex, bounds, floor_of, in_unit
 
 
 def _exceeds(low: Interval, high: Interval) -> bool:
@@ -207,36 +207,110 @@ def _heaviest_disjoint(weighted: list[tuple[Period, Cell]]) -> list[Cell]:
 def _sum_conflicts(
     index: ScopeIndex, whole: Cell, parts: list[Cell], axis: str
 ) -> Iterator[Finding]:
-    # a part claim above every claim of the whole conflicts with each alone (part-whole)
-    highest = max((bounds(c) for c in whole.claims), key=lambda i: (i.hi, not i.hi_open))
-    slots = [tuple(c for c in p.claims if not _exceeds(bounds(c), highest)) for p in parts]
-    slots.append(tuple(whole.claims))
-    for breach in disputes.breaches(slots, _sum_fails):
-        used = [i for i in range(len(parts)) if breach.chosen[i]]
-        if len(used) < 2:
-            continue  # one part alone exceeds the whole: the part-whole rule says so
-        (ceiling_claim,) = breach.chosen[-1]
-        terms = [(breach.chosen[i][0], parts[i]) for i in used]  # in the reader's order
-        yield Finding(
-            kind="conflict",
-            rule="parts-sum",
-            claims=tuple(sorted(c.id for c in breach.claims)),
-            detail=PartsSum(
-                whole_scope=whole.scope,
-                axis=axis,
-                unit=whole.unit,
-                terms=tuple(
-                    Term(cell.scope, claim.id, bounds(claim).lo, _stated(claim))
-                    for claim, cell in terms
-                ),
-                total=sum(bounds(c).lo for c, _ in terms),
-                ceiling=ceiling_claim.id,
-                nominal=sum(_stated(c) for c, _ in terms),
+    """Each way the parts exceed the whole: one claim per part (two parts or more,
+    none above the whole alone: that is the part-whole rule's) against one
+    claim of the whole. Only lower bounds of parts and upper bounds of the whole
+    matter, so single claims make every minimal set, and no candidates are needed."""
+    slots = [tuple(p.claims) for p in parts]
+    # an agreed whole: its ceiling claim stands for the others
+    tops = [whole.ceiling_claim] if whole.interval is not None else list(whole.claims)
+    found: dict[tuple[str, ...], tuple[list[tuple[int, Claim]], list[Claim]]] = {}
+    for top in tops:
+        pushing = _pushing(slots, top)
+        if pushing is not None:
+            key = tuple(c.id for _, c in pushing)
+            found.setdefault(key, (pushing, []))[1].append(top)
+    for pushing, wholes in found.values():
+        for breach in _sum_breaches(parts, whole, pushing, wholes):
+            yield _sum_conflict(index, whole, parts, axis, slots, breach)
+
+
+def _sum_conflict(
+    index: ScopeIndex,
+    whole: Cell,
+    parts: list[Cell],
+    axis: str,
+    slots: list[tuple[Claim, ...]],
+    breach: disputes.Breach,
+) -> Finding:
+    terms = [(breach.chosen[i][0], parts[i]) for i in range(len(parts)) if breach.chosen[i]]
+    return Finding(
+        kind="conflict",
+        rule="parts-sum",
+        claims=tuple(sorted(c.id for c in breach.claims)),
+        detail=PartsSum(
+            whole_scope=whole.scope,
+            axis=axis,
+            unit=whole.unit,
+            terms=tuple(
+                Term(cell.scope, claim.id, bounds(claim).lo, _stated(claim))
+                for claim, cell in terms
             ),
-            sides=_sides(index, breach, ("parts", "whole")),
-            removal=disputes.removal(slots, _sum_fails, breach),
-            whichever=_whichever(breach),
-        )
+            total=sum(bounds(c).lo for c, _ in terms),
+            ceiling=breach.chosen[-1][0].id,
+            nominal=sum(_stated(c) for c, _ in terms),
+        ),
+        sides=_sides(index, breach, ("parts", "whole")),
+        removal=tuple(
+            sorted(
+                c.id
+                for c in breach.claims
+                if c.id not in _varying(breach) and not _sum_breaks(slots, whole.claims, c)
+            )
+        ),
+        whichever=_whichever(breach),
+    )
+
+
+def _pushing(slots: Sequence[Sequence[Claim]], top: Claim) -> list[tuple[int, Claim]] | None:
+    """The fewest parts, each by its highest claim not above ``top`` alone, whose lower
+    bounds add up to more than ``top`` allows (None when two or more cannot)."""
+    best = []
+    for i, claims in enumerate(slots):
+        fitting = [c for c in claims if not _exceeds(bounds(c), bounds(top))]
+        if fitting:
+            best.append((i, floor_of(fitting)))
+    best.sort(key=lambda t: (-bounds(t[1]).lo, t[1].id))
+    for size in range(2, len(best) + 1):
+        if _sum_exceeds([c for _, c in best[:size]], top):
+            return sorted(best[:size])
+    return None
+
+
+def _sum_breaks(slots: Sequence[Sequence[Claim]], tops: Sequence[Claim], gone: Claim) -> bool:
+    """Whether parts still exceed the whole without the claim ``gone``."""
+    rest = [[c for c in claims if c is not gone] for claims in slots]
+    return any(_pushing(rest, top) is not None for top in tops if top is not gone)
+
+
+def _sum_breaches(
+    parts: list[Cell], whole: Cell, pushing: list[tuple[int, Claim]], wholes: list[Claim]
+) -> list[disputes.Breach]:
+    """The set as a breach, with the claims of disputed scopes that may stand in
+    for the chosen ones (each choice again a minimal set)."""
+    chosen: list[tuple[Claim, ...]] = [() for _ in parts]
+    for i, claim in pushing:
+        chosen[i] = (claim,)
+    chosen.append((wholes[0],))
+    groups: list[tuple[int, tuple[Claim, ...]]] = []
+    if len(wholes) > 1:
+        groups.append((len(parts), tuple(wholes)))
+    for i, claim in pushing:
+        if parts[i].interval is not None:
+            continue  # agreeing claims stand for each other
+        alternatives = tuple(
+            c for c in parts[i].claims
+            if c is claim or disputes.is_minimal(
+                _sum_fails, [(c,) if j == i else g for j, g in enumerate(chosen)])
+        )  # fmt: skip
+        if len(alternatives) > 1:
+            groups.append((i, alternatives))
+    named = disputes.combine(_sum_fails, [list(g) for g in chosen], groups)
+    return [disputes.Breach(tuple(chosen), groups) for groups in named]
+
+
+def _varying(breach: disputes.Breach) -> set[str]:
+    return {c.id for _, alts in breach.whichever for c in alts}
 
 
 # -- parts that cover the whole add up to it ------------------------------------------------
