@@ -1,6 +1,7 @@
 """Generate a synthetic desk: a coherent truth, claims about it, and planted contradictions.
 
     python benchmarks/generate.py OUT --claims 100000 --files 5000 [--seed 1] [--planted 0.005]
+        [--disputed 0.05]
 
 The world: groups of companies (each group a complete split: ``members``)
 inside markets (``part_of``), products, and years split into halves,
@@ -154,7 +155,9 @@ def sources_yaml(world: World) -> str:
     return "\n".join(lines) + "\n"
 
 
-def claim_record(world: World, rng: random.Random, ident: str, planted: bool) -> str:
+def claim_record(
+    world: World, rng: random.Random, ident: str, planted: bool, rival: float = 0.0
+) -> str:
     subject_pool = rng.random()
     if subject_pool < 0.8:
         subject = rng.choice(world.companies)
@@ -175,7 +178,9 @@ def claim_record(world: World, rng: random.Random, ident: str, planted: bool) ->
         value, unit = units * price, "USD"
     else:
         value, unit = price, "USD/GPU"
-    if planted:
+    if rival:
+        text = f"exactly {value * rival:g} {unit}"
+    elif planted:
         value *= rng.choice((3.0, 1 / 3))
         text = f"exactly {value:g} {unit}"
     else:
@@ -188,7 +193,9 @@ def claim_record(world: World, rng: random.Random, ident: str, planted: bool) ->
     )
 
 
-def generate(out: Path, claims: int, files: int, seed: int, planted: float) -> list[str]:
+def generate(
+    out: Path, claims: int, files: int, seed: int, planted: float, disputed: float = 0.0
+) -> list[str]:
     rng = random.Random(seed)
     world = make_world(rng, claims)
     (out / "claims").mkdir(parents=True, exist_ok=True)
@@ -200,7 +207,7 @@ def generate(out: Path, claims: int, files: int, seed: int, planted: float) -> l
     made = 0
     for number in range(files):
         count = per_file if number < files - 1 else claims - made
-        if count <= 0:
+        if count <= 0 or made >= claims:
             break
         body = [
             f"article:\n  id: art{number:07d}\n  outlet: outlet{number % 50:03d}\n"
@@ -208,12 +215,22 @@ def generate(out: Path, claims: int, files: int, seed: int, planted: float) -> l
             f"  cites: [{rng.choice(world.sources)}]\nclaims:\n"
         ]
         for _ in range(count):
+            if made >= claims:
+                break
             ident = f"c{made:08d}"
             is_planted = rng.random() < planted
             if is_planted:
                 planted_ids.append(ident)
+            state = rng.getstate()
             body.append(claim_record(world, rng, ident, is_planted))
             made += 1
+            if rng.random() < disputed and made < claims:
+                # a rival figure on the same scope: the same draws, 1.6 times off
+                again = random.Random()
+                again.setstate(state)
+                factor = rng.choice((1.6, 1 / 1.6))
+                body.append(claim_record(world, again, f"c{made:08d}", False, factor))
+                made += 1
         folder = out / "claims" / f"batch{number // 1000:03d}"
         folder.mkdir(exist_ok=True)
         (folder / f"art{number:07d}.yaml").write_text("".join(body), encoding="utf-8")
@@ -228,8 +245,10 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=5_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--planted", type=float, default=0.005)
+    parser.add_argument("--disputed", type=float, default=0.0,
+                        help="fraction of claims followed by a rival figure on their scope")  # fmt: skip
     args = parser.parse_args()
-    planted = generate(args.out, args.claims, args.files, args.seed, args.planted)
+    planted = generate(args.out, args.claims, args.files, args.seed, args.planted, args.disputed)
     print(f"wrote {args.claims:,} claims in {args.files:,} files to {args.out}; "
           f"{len(planted):,} planted contradictions")  # fmt: skip
 

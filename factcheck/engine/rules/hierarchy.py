@@ -212,14 +212,17 @@ def _sum_conflicts(
     claim of the whole. Only lower bounds of parts and upper bounds of the whole
     matter, so single claims make every minimal set, and no candidates are needed."""
     slots = [tuple(p.claims) for p in parts]
-    # an agreed whole: its ceiling claim stands for the others
-    tops = [whole.ceiling_claim] if whole.interval is not None else list(whole.claims)
+    # each claim of the whole, the lowest first: a part above one alone may fit
+    # under another; on an agreed whole, the first that makes a set stands for the rest
+    tops = sorted(whole.claims, key=lambda c: (bounds(c).hi, not bounds(c).hi_open, c.id))
     found: dict[tuple[str, ...], tuple[list[tuple[int, Claim]], list[Claim]]] = {}
     for top in tops:
         pushing = _pushing(slots, top)
         if pushing is not None:
             key = tuple(c.id for _, c in pushing)
-            found.setdefault(key, (pushing, []))[1].append(top)
+            wholes = found.setdefault(key, (pushing, []))[1]
+            if not wholes or whole.interval is None:
+                wholes.append(top)
     for pushing, wholes in found.values():
         for breach in _sum_breaches(parts, whole, pushing, wholes):
             yield _sum_conflict(index, whole, parts, axis, slots, breach)
