@@ -245,8 +245,9 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=5_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--planted", type=float, default=0.005)
-    parser.add_argument("--disputed", type=float, default=0.0,
-                        help="fraction of claims followed by a rival figure on their scope")  # fmt: skip
+    parser.add_argument(
+        "--disputed", type=float, default=0.0, help="share of claims given a rival figure"
+    )
     args = parser.parse_args()
     planted = generate(args.out, args.claims, args.files, args.seed, args.planted, args.disputed)
     print(f"wrote {args.claims:,} claims in {args.files:,} files to {args.out}; "

@@ -140,7 +140,16 @@ def signature(ids: Iterable[str], claims: dict[str, Said], agreed: set[tuple[str
     return tuple(sorted(found.items(), key=repr))
 
 
-@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
+THOROUGH = os.environ.get("HYPOTHESIS_PROFILE") == "thorough"
+
+
+# CI replays one fixed sequence of desks, so that a run passes or fails for a
+# change and not for luck; the thorough profile draws new ones every time.
+@settings(
+    max_examples=EXAMPLES,
+    derandomize=not THOROUGH,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(desks())
 def test_the_engine_agrees_with_the_reference(claims: list[Said]) -> None:
     desk = make(claims)
