@@ -101,7 +101,7 @@ def common(claims: Iterable[Claim]) -> Interval | None:
 def hull(claims: Iterable[Claim]) -> Interval:
     """The smallest interval holding every value one of the claims allows."""
     items = [bounds(c) for c in claims]
-    lo = min(items, key=lambda i: (i.lo, not i.lo_open))
+    lo = min(items, key=lambda i: (i.lo, i.lo_open))  # a closed end reaches further
     hi = max(items, key=lambda i: (i.hi, not i.hi_open))
     return Interval(lo.lo, hi.hi, lo.lo_open, hi.hi_open)
 
@@ -184,8 +184,10 @@ def breaches(slots: Sequence[Sequence[Claim]], fails: Test) -> list[Breach]:
             for i, s in enumerate(slots)
         ]
         found = _breach(slots, fails, start, disputed)
-        first = found[0]
-        if all(len(first.alternatives(i)) == len(slots[i]) for i in disputed if first.chosen[i]):
+        whole = found and all(
+            len(found[0].alternatives(i)) == len(slots[i]) for i in disputed if found[0].chosen[i]
+        )
+        if whole:
             return found  # the failure does not depend on the dispute: one breach says it
     seen = {s for b in found for s in b.sets()}
     for combo in _combinations(slots, disputed):
@@ -240,6 +242,8 @@ def _breach(
 ) -> list[Breach]:
     """A minimal set from ``start``, and the claims of disputed slots that may stand
     in for its own (one breach, or more where they cannot all be named at once)."""
+    if not fails(_readings(start)):
+        return []  # a start that holds has no minimal set to give (never expected)
     chosen = _minimal(fails, start)
     order = [sorted(g, key=lambda c: c.id) for g in chosen]
     groups: list[tuple[int, tuple[Claim, ...]]] = []
