@@ -297,17 +297,27 @@ def all_minimal(
     return True
 
 
-def removal(slots: Sequence[Sequence[Claim]], fails: Test, breach: Breach) -> tuple[str, ...]:
+def removal(
+    slots: Sequence[Sequence[Claim]],
+    fails: Test,
+    breach: Breach,
+    still_breaks: Callable[[Claim], bool] | None = None,
+) -> tuple[str, ...]:
     """The claims of ``breach`` whose removal alone lets the rule hold at this scope
-    whatever the disputed slots read (sorted ids)."""
+    whatever the disputed slots read (sorted ids). ``still_breaks(claim)`` says
+    whether the rule fails without ``claim``; by default, ``breaks`` on the slots
+    without it."""
+
+    def without(claim: Claim) -> bool:
+        return breaks([[c for c in s if c is not claim] for s in slots], fails)
+
+    test = still_breaks or without
     varying = {i for i, _ in breach.whichever}
-    found = []
-    for i, group in enumerate(breach.chosen):
-        if i in varying:
-            continue
-        for claim in group:
-            rest = [list(s) for s in slots]
-            rest[i] = [c for c in slots[i] if c is not claim]
-            if not breaks(rest, fails):
-                found.append(claim.id)
+    found = [
+        claim.id
+        for i, group in enumerate(breach.chosen)
+        if i not in varying
+        for claim in group
+        if not test(claim)
+    ]
     return tuple(sorted(found))

@@ -254,12 +254,11 @@ def _sum_conflict(
             nominal=sum(_stated(c) for c, _ in terms),
         ),
         sides=_sides(index, breach, ("parts", "whole")),
-        removal=tuple(
-            sorted(
-                c.id
-                for c in breach.claims
-                if c.id not in _varying(breach) and not _sum_breaks(slots, whole.claims, c)
-            )
+        removal=disputes.removal(
+            [*slots, whole.claims],
+            _sum_fails,
+            breach,
+            lambda c: _sum_breaks(slots, whole.claims, c),
         ),
         whichever=_whichever(breach),
     )
@@ -312,10 +311,6 @@ def _sum_breaches(
     return [disputes.Breach(tuple(chosen), groups) for groups in named]
 
 
-def _varying(breach: disputes.Breach) -> set[str]:
-    return {c.id for _, alts in breach.whichever for c in alts}
-
-
 # -- parts that cover the whole add up to it ------------------------------------------------
 
 
@@ -333,14 +328,19 @@ def _cover_fails(readings: Sequence[Interval | None]) -> bool:
     """Whether the parts, each entering the sum one float wider (see relations'
     ``_holds``), add up to less than every value the whole (the last) allows."""
     *parts, whole = readings
-    if whole is None:
-        return False
+    total = _total(parts)
+    return whole is not None and total is not None and _exceeds(outward(whole), total)
+
+
+def _total(parts: Sequence[Interval | None]) -> Interval | None:
+    """The sum of the parts, each one float wider (None where a part has no claim:
+    the sum is open)."""
     total = Interval(0.0, 0.0)
     for part in parts:
         if part is None:
-            return False  # a part nobody claims: the sum is open
+            return None
         total = add(total, outward(part))
-    return _exceeds(outward(whole), total)
+    return total
 
 
 def _covers(
@@ -380,12 +380,8 @@ def _cover_conflicts(
     slots = [*(p.claims for p in parts), whole.claims]
     for breach in disputes.breaches(slots, _cover_fails):
         readings = [breach.reading(i) for i in range(len(slots))]
-        total = Interval(0.0, 0.0)
-        for reading in readings[:-1]:
-            assert reading is not None  # a cover needs every part
-            total = add(total, outward(reading))
-        whole_reading = readings[-1]
-        assert whole_reading is not None
+        total, whole_reading = _total(readings[:-1]), readings[-1]
+        assert total is not None and whole_reading is not None  # a cover needs them all
         chosen = breach.chosen
         yield Finding(
             kind="conflict",
