@@ -138,7 +138,7 @@ def candidates(claims: Sequence[Claim]) -> list[tuple[Claim, ...]]:
 
 def _tight(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     """The claims that bound an agreeing group: the highest floor and the lowest ceiling."""
-    if len(claims) <= 2:
+    if len(claims) == 1:
         return tuple(claims)
     up = max(claims, key=lambda c: (bounds(c).lo, bounds(c).lo_open, c.id))
     down = min(claims, key=lambda c: (bounds(c).hi, not bounds(c).hi_open, c.id))
@@ -190,14 +190,33 @@ def breaches(slots: Sequence[Sequence[Claim]], fails: Test) -> list[Breach]:
         if whole:
             return found  # the failure does not depend on the dispute: one breach says it
     seen = {s for b in found for s in b.sets()}
-    for combo in _combinations(slots, disputed):
-        if not fails(_readings(combo)):
-            continue
-        for breach in _breach(slots, fails, [_tight(g) for g in combo], disputed):
+
+    def add(start: Sequence[Sequence[Claim]]) -> None:
+        for breach in _breach(slots, fails, start, disputed):
             sets = set(breach.sets())
             if not sets <= seen:
                 found.append(breach)
-                seen |= sets
+                seen.update(sets)
+
+    for combo in _combinations(slots, disputed):
+        if fails(_readings(combo)):
+            add([_tight(g) for g in combo])
+    # a disputed claim that breaks the rule only beside claims the sets above left
+    # out (a floor where they kept a ceiling): start from it
+    tries = 0
+    for i in disputed:
+        others = [d for d in disputed if d != i]
+        for claim in slots[i]:
+            if any(claim.id in s for s in seen):
+                continue
+            for combo in _combinations(slots, others):
+                tries += 1
+                if tries > MAX_COMBINATIONS:
+                    return found
+                combo[i] = (claim,)
+                if fails(_readings(combo)):
+                    add([g if j == i else _tight(g) for j, g in enumerate(combo)])
+                    break
     return found
 
 

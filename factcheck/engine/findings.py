@@ -327,14 +327,17 @@ class Finding:
         """Every independent origin on any side, sorted."""
         return tuple(sorted({o for side in self.sides for o in side.origins}))
 
+    @property
+    def core(self) -> tuple[str, ...]:
+        """The claims every set of the finding holds: ``claims`` less the disputed
+        alternatives of ``whichever`` (it holds whichever of them is true)."""
+        varying = {c for group in self.whichever for c in group}
+        return tuple(c for c in self.claims if c not in varying)
+
     def sets(self) -> list[frozenset[str]]:
         """Every minimal set of claims the finding stands for: ``claims``, and the
         sets made by swapping in each alternative of ``whichever``."""
-        varying = {c for group in self.whichever for c in group}
-        fixed = [c for c in self.claims if c not in varying]
-        return [frozenset((*fixed, *pick)) for pick in itertools.product(*self.whichever)] or [
-            frozenset(self.claims)
-        ]
+        return [frozenset((*self.core, *pick)) for pick in itertools.product(*self.whichever)]
 
     def sort_key(self) -> tuple[int, str, tuple[str, ...]]:
         """Conflicts first, then by rule and claims (ties, which are rare, are

@@ -2,7 +2,9 @@
 
 Each conflict names the claims that can resolve it: those whose removal alone
 restores consistency (its ``removal``), or, when no single claim can, the
-claims of its minimal set, of which at least one must go. A set of claims
+claims of its minimal set, of which at least one must go. A conflict that
+holds whichever of a dispute's claims is true (``Finding.whichever``) does
+not count against those claims: it stands on the rest of its set. A set of claims
 that meets every conflict (a hitting set) is a way to restore consistency by
 removing it; the smallest ones are the likeliest explanations. Conflicts that
 share no claim are independent, so the search runs on each group of
@@ -82,7 +84,7 @@ def _components(conflicts: list[Finding]) -> list[list[frozenset[str]]]:
             claim = parent[claim]
         return claim
 
-    sets = [frozenset(f.removal or f.claims) for f in conflicts]
+    sets = [frozenset(f.removal or f.core or f.claims) for f in conflicts]
     for claims in sets:
         first, *rest = sorted(claims)
         for other in rest:
@@ -129,7 +131,7 @@ def _ranking(
     against: dict[str, set[str]] = {}
     count: dict[str, int] = {}
     for finding in conflicts:
-        for claim in finding.claims:
+        for claim in finding.core:  # not a dispute's alternatives: it holds across them
             count[claim] = count.get(claim, 0) + 1
             mine = set(origins.get(claim, ()))
             others = {o for side in finding.sides if claim not in side.claims for o in side.origins}
