@@ -33,7 +33,9 @@ from ..desk.model import Claim
 from ..values.intervals import Interval, intersection
 
 MAX_CANDIDATES = 8  # agreeing groups tried per disputed slot (the best supported first)
-MAX_COMBINATIONS = 64  # candidate combinations (and alternatives) tried per rule and scope
+MAX_COMBINATIONS = 64  # candidate combinations tried per rule and scope, sets named per finding
+MAX_ALTERNATIVES = 64  # claims named as alternatives for one disputed scope
+MAX_SCANNED = 256  # claims of a disputed scope tried as alternatives
 
 #: A rule's test: True when the rule fails with these readings, one per slot
 #: (None where the slot has no claim in the set: the rule knows nothing of it).
@@ -152,78 +154,99 @@ def _readings(selection: Sequence[Sequence[Claim]]) -> list[Interval | None]:
 # -- the search --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """What a search needs of one slot, computed once: its claims, their common
+    value (None when disputed), their hull, and their agreeing groups."""
+
+    claims: Sequence[Claim]
+    reading: Interval | None
+    hull: Interval | None
+    groups: tuple[tuple[Claim, ...], ...]
+
+    @classmethod
+    def of(cls, claims: Sequence[Claim]) -> Slot:
+        reading = common(claims) if claims else None
+        if reading is not None or not claims:
+            return cls(claims, reading, reading, (tuple(claims),))
+        return cls(claims, None, hull(claims), tuple(candidates(claims)))
+
+    @property
+    def disputed(self) -> bool:
+        return self.reading is None and bool(self.claims)
+
+
 def breaks(slots: Sequence[Sequence[Claim]], fails: Test) -> bool:
     """Whether some agreeing reading of the slots makes the rule fail."""
-    readings = _readings(slots)
-    disputed = [i for i, s in enumerate(slots) if s and readings[i] is None]
-    if not disputed:
+    return _breaks([Slot.of(s) for s in slots], fails)
+
+
+def _breaks(slots: Sequence[Slot], fails: Test) -> bool:
+    readings = [s.reading for s in slots]
+    if not any(s.disputed for s in slots):
         return fails(readings)
-    hulls = list(readings)
-    for i in disputed:
-        hulls[i] = hull(slots[i])
-    if fails(hulls):
+    if fails([s.hull for s in slots]):
         return True
-    return any(fails(_readings(combo)) for combo in _combinations(slots, disputed))
+    return any(fails(_readings(combo)) for combo in _combinations(slots))
 
 
-def breaches(slots: Sequence[Sequence[Claim]], fails: Test) -> list[Breach]:
+def breaches(claims: Sequence[Sequence[Claim]], fails: Test) -> list[Breach]:
     """The minimal sets of claims that break the rule (see the module's docstring)."""
-    readings = _readings(slots)
-    disputed = [i for i, s in enumerate(slots) if s and readings[i] is None]
+    slots = [Slot.of(s) for s in claims]
+    disputed = [i for i, s in enumerate(slots) if s.disputed]
     if not disputed:
-        if not fails(readings):
+        if not fails([s.reading for s in slots]):
             return []
-        return _breach(slots, fails, [_tight(s) for s in slots], disputed)
-    hulls = list(readings)
-    for i in disputed:
-        hulls[i] = hull(slots[i])
+        return _breach(slots, fails, [_tight(s.claims) for s in slots], disputed, set())
     found: list[Breach] = []
-    if fails(hulls):
+    if fails([s.hull for s in slots]):
         start = [
-            (min(s, key=lambda c: c.id),) if i in disputed else _tight(s)
+            (min(s.claims, key=lambda c: c.id),) if i in disputed else _tight(s.claims)
             for i, s in enumerate(slots)
         ]
-        found = _breach(slots, fails, start, disputed)
+        found = _breach(slots, fails, start, disputed, set())
         whole = found and all(
-            len(found[0].alternatives(i)) == len(slots[i]) for i in disputed if found[0].chosen[i]
+            len(found[0].alternatives(i)) >= min(len(slots[i].claims), MAX_ALTERNATIVES)
+            for i in disputed
+            if found[0].chosen[i]
         )
         if whole:
             return found  # the failure does not depend on the dispute: one breach says it
     seen = {s for b in found for s in b.sets()}
 
     def add(start: Sequence[Sequence[Claim]]) -> None:
-        for breach in _breach(slots, fails, start, disputed):
+        for breach in _breach(slots, fails, start, disputed, seen):
             sets = set(breach.sets())
             if not sets <= seen:
                 found.append(breach)
                 seen.update(sets)
 
-    for combo in _combinations(slots, disputed):
+    for combo in _combinations(slots):
         if fails(_readings(combo)):
             add([_tight(g) for g in combo])
     # a disputed claim that breaks the rule only beside claims the sets above left
     # out (a floor where they kept a ceiling): start from it
     tries = 0
+    named = {c for s in seen for c in s}
     for i in disputed:
-        others = [d for d in disputed if d != i]
-        for claim in slots[i]:
-            if any(claim.id in s for s in seen):
+        for claim in slots[i].claims:
+            if claim.id in named:
                 continue
-            for combo in _combinations(slots, others):
+            for combo in _combinations(slots, skip=i):
                 tries += 1
                 if tries > MAX_COMBINATIONS:
                     return found
                 combo[i] = (claim,)
                 if fails(_readings(combo)):
                     add([g if j == i else _tight(g) for j, g in enumerate(combo)])
+                    named = {c for s in seen for c in s}
                     break
     return found
 
 
-def _combinations(
-    slots: Sequence[Sequence[Claim]], disputed: list[int]
-) -> Iterable[list[tuple[Claim, ...]]]:
-    options = [candidates(s) if i in disputed else [tuple(s)] for i, s in enumerate(slots)]
+def _combinations(slots: Sequence[Slot], skip: int = -1) -> Iterable[list[tuple[Claim, ...]]]:
+    """Combinations of the slots' agreeing groups (``skip``'s taken whole)."""
+    options = [(tuple(s.claims),) if i == skip else s.groups for i, s in enumerate(slots)]
     for combo in itertools.islice(itertools.product(*options), MAX_COMBINATIONS):
         yield list(combo)
 
@@ -254,16 +277,20 @@ def is_minimal(fails: Test, selection: Sequence[Sequence[Claim]]) -> bool:
 
 
 def _breach(
-    slots: Sequence[Sequence[Claim]],
+    slots: Sequence[Slot],
     fails: Test,
     start: Sequence[Sequence[Claim]],
     disputed: list[int],
+    seen: set[frozenset[str]],
 ) -> list[Breach]:
     """A minimal set from ``start``, and the claims of disputed slots that may stand
-    in for its own (one breach, or more where they cannot all be named at once)."""
+    in for its own (one breach, or more where they cannot all be named at once);
+    nothing when the set is one ``seen`` already."""
     if not fails(_readings(start)):
         return []  # a start that holds has no minimal set to give (never expected)
     chosen = _minimal(fails, start)
+    if frozenset(c.id for g in chosen for c in g) in seen:
+        return []
     order = [sorted(g, key=lambda c: c.id) for g in chosen]
     groups: list[tuple[int, tuple[Claim, ...]]] = []
     for i in disputed:
@@ -271,11 +298,15 @@ def _breach(
             continue
         here = order[i][0]
         alts = []
-        for other in slots[i]:
+        for other in slots[i].claims[:MAX_SCANNED]:
             trial = [list(g) for g in order]
             trial[i] = [other]
             if other is here or is_minimal(fails, trial):
                 alts.append(other)
+                if len(alts) == MAX_ALTERNATIVES:
+                    break
+        if here not in alts:
+            alts.append(here)
         if len(alts) > 1:
             groups.append((i, tuple(alts)))
     found = tuple(tuple(g) for g in order)
@@ -325,10 +356,15 @@ def removal(
     """The claims of ``breach`` whose removal alone lets the rule hold at this scope
     whatever the disputed slots read (sorted ids). ``still_breaks(claim)`` says
     whether the rule fails without ``claim``; by default, ``breaks`` on the slots
-    without it."""
+    without it (each other slot read once)."""
+    read = [Slot.of(s) for s in slots]
 
     def without(claim: Claim) -> bool:
-        return breaks([[c for c in s if c is not claim] for s in slots], fails)
+        rest = [
+            Slot.of([c for c in s.claims if c is not claim]) if claim in s.claims else s
+            for s in read
+        ]
+        return _breaks(rest, fails)
 
     test = still_breaks or without
     varying = {i for i, _ in breach.whichever}
