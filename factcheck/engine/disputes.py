@@ -163,13 +163,15 @@ class Slot:
     reading: Interval | None
     hull: Interval | None
     groups: tuple[tuple[Claim, ...], ...]
+    readings: tuple[Interval | None, ...]  # each group's common value
 
     @classmethod
     def of(cls, claims: Sequence[Claim]) -> Slot:
         reading = common(claims) if claims else None
         if reading is not None or not claims:
-            return cls(claims, reading, reading, (tuple(claims),))
-        return cls(claims, None, hull(claims), tuple(candidates(claims)))
+            return cls(claims, reading, reading, (tuple(claims),), (reading,))
+        groups = tuple(candidates(claims))
+        return cls(claims, None, hull(claims), groups, tuple(common(g) for g in groups))
 
     @property
     def disputed(self) -> bool:
@@ -187,7 +189,9 @@ def _breaks(slots: Sequence[Slot], fails: Test) -> bool:
         return fails(readings)
     if fails([s.hull for s in slots]):
         return True
-    return any(fails(_readings(combo)) for combo in _combinations(slots))
+    options = [s.readings for s in slots]
+    combos = itertools.islice(itertools.product(*options), MAX_COMBINATIONS)
+    return any(fails(readings) for readings in combos)
 
 
 def breaches(claims: Sequence[Sequence[Claim]], fails: Test) -> list[Breach]:
@@ -221,8 +225,8 @@ def breaches(claims: Sequence[Sequence[Claim]], fails: Test) -> list[Breach]:
                 found.append(breach)
                 seen.update(sets)
 
-    for combo in _combinations(slots):
-        if fails(_readings(combo)):
+    for combo, readings in _combinations(slots):
+        if fails(readings):
             add([_tight(g) for g in combo])
     # a disputed claim that breaks the rule only beside claims the sets above left
     # out (a floor where they kept a ceiling): start from it
@@ -232,46 +236,61 @@ def breaches(claims: Sequence[Sequence[Claim]], fails: Test) -> list[Breach]:
         for claim in slots[i].claims:
             if claim.id in named:
                 continue
-            for combo in _combinations(slots, skip=i):
+            for combo, readings in _combinations(slots, skip=i):
                 tries += 1
                 if tries > MAX_COMBINATIONS:
                     return found
                 combo[i] = (claim,)
-                if fails(_readings(combo)):
+                readings[i] = bounds(claim)
+                if fails(readings):
                     add([g if j == i else _tight(g) for j, g in enumerate(combo)])
                     named = {c for s in seen for c in s}
                     break
     return found
 
 
-def _combinations(slots: Sequence[Slot], skip: int = -1) -> Iterable[list[tuple[Claim, ...]]]:
-    """Combinations of the slots' agreeing groups (``skip``'s taken whole)."""
-    options = [(tuple(s.claims),) if i == skip else s.groups for i, s in enumerate(slots)]
+def _combinations(
+    slots: Sequence[Slot], skip: int = -1
+) -> Iterable[tuple[list[tuple[Claim, ...]], list[Interval | None]]]:
+    """Combinations of the slots' agreeing groups, with their readings (``skip``'s
+    taken whole, to be replaced by the caller)."""
+    options = [
+        [((), None)] if i == skip else list(zip(s.groups, s.readings, strict=True))
+        for i, s in enumerate(slots)
+    ]
     for combo in itertools.islice(itertools.product(*options), MAX_COMBINATIONS):
-        yield list(combo)
+        yield [g for g, _ in combo], [r for _, r in combo]
 
 
 def _minimal(fails: Test, start: Sequence[Sequence[Claim]]) -> list[list[Claim]]:
     """``start`` (which breaks the rule) less every claim the failure does not need.
-    One pass suffices: the test is monotone, so a claim kept once stays needed."""
+    One pass suffices: the test is monotone, so a claim kept once stays needed.
+    Only the reading of the slot a claim leaves is computed again."""
     chosen = [list(g) for g in start]
-    for group in chosen:
+    readings = _readings(chosen)
+    for i, group in enumerate(chosen):
         for claim in list(group):
             group.remove(claim)
-            if not fails(_readings(chosen)):
+            trial = list(readings)
+            trial[i] = common(group) if group else None
+            if fails(trial):
+                readings = trial
+            else:
                 group.append(claim)
     return chosen
 
 
 def is_minimal(fails: Test, selection: Sequence[Sequence[Claim]]) -> bool:
     """Whether the claims break the rule and every one of them is needed."""
-    if not fails(_readings(selection)):
+    readings = _readings(selection)
+    if not fails(readings):
         return False
     for i, group in enumerate(selection):
         for claim in group:
-            rest = [list(g) for g in selection]
-            rest[i] = [c for c in group if c is not claim]
-            if fails(_readings(rest)):
+            rest = [c for c in group if c is not claim]
+            trial = list(readings)
+            trial[i] = common(rest) if rest else None
+            if fails(trial):
                 return False
     return True
 
