@@ -35,7 +35,7 @@ from ..values.intervals import Interval, intersection
 MAX_CANDIDATES = 8  # agreeing groups tried per disputed slot (the best supported first)
 MAX_COMBINATIONS = 64  # candidate combinations tried per rule and scope, sets named per finding
 MAX_ALTERNATIVES = 64  # claims named as alternatives for one disputed scope
-MAX_SCANNED = 256  # claims of a disputed scope tried as alternatives
+MAX_SCANNED = 64  # claims of a disputed scope tried as alternatives
 
 #: A rule's test: True when the rule fails with these readings, one per slot
 #: (None where the slot has no claim in the set: the rule knows nothing of it).
@@ -376,22 +376,22 @@ def removal(
     whatever the disputed slots read (sorted ids). ``still_breaks(claim)`` says
     whether the rule fails without ``claim``; by default, ``breaks`` on the slots
     without it (each other slot read once)."""
-    read = [Slot.of(s) for s in slots]
+    read = [] if still_breaks else [Slot.of(s) for s in slots]
 
-    def without(claim: Claim) -> bool:
-        rest = [
-            Slot.of([c for c in s.claims if c is not claim]) if claim in s.claims else s
-            for s in read
-        ]
+    def without(i: int, claim: Claim) -> bool:
+        rest = list(read)
+        rest[i] = Slot.of([c for c in slots[i] if c is not claim])
         return _breaks(rest, fails)
 
-    test = still_breaks or without
+    def test(i: int, claim: Claim) -> bool:
+        return still_breaks(claim) if still_breaks else without(i, claim)
+
     varying = {i for i, _ in breach.whichever}
     found = [
         claim.id
         for i, group in enumerate(breach.chosen)
         if i not in varying
         for claim in group
-        if not test(claim)
+        if not test(i, claim)
     ]
     return tuple(sorted(found))
