@@ -165,6 +165,41 @@ def test_a_part_above_a_disputed_whole(make_desk: MakeDesk) -> None:
     assert finding.removal == ("acme",)
 
 
+def test_a_disputed_part_against_a_disputed_whole_names_every_pair(make_desk: MakeDesk) -> None:
+    # acme is 20, 30 or 100 million; the group 10 or 30 million or "at most 20"
+    # (the 10 and the "at most 20" agree). A part above its whole: 20, 30 and
+    # 100 are above 10; 30 and 100 above "at most 20"; 100 above 30. Not 20
+    # against "at most 20", nor 30 against 30.
+    def acme(name: str, value: str, source: str) -> str:
+        return (
+            f"{name}: source: {source}, subject: acme, metric: units, period: 2021, value: {value}"
+        )
+
+    def group(name: str, value: str, source: str) -> str:
+        return (
+            f"{name}: source: {source}, subject: group, metric: units, period: 2021, value: {value}"
+        )
+
+    report = desk(
+        make_desk,
+        acme("a20", "exactly 20 million GPU", "wire"),
+        acme("a30", "exactly 30 million GPU", "daily"),
+        acme("a100", "exactly 100 million GPU", "daily"),
+        group("g10", "exactly 10 million GPU", "wire"),
+        group("g30", "exactly 30 million GPU", "daily"),
+        group("g20", "at most 20 million GPU", "daily"),
+    )
+    sets = {s for f in conflicts(report, "part-whole") for s in f.sets()}
+    assert sets == {
+        frozenset(pair)
+        for pair in [
+            ("a20", "g10"), ("a30", "g10"), ("a100", "g10"),
+            ("a30", "g20"), ("a100", "g20"),
+            ("a100", "g30"),
+        ]
+    }  # fmt: skip
+
+
 def test_members_against_a_disputed_group(make_desk: MakeDesk) -> None:
     # acme 30 + globex 30 = 60 (57 to 63) against a group of 50 or 100 million:
     # only the 50 is exceeded

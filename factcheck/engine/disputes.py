@@ -311,10 +311,40 @@ def _breach(
     if frozenset(c.id for g in chosen for c in g) in seen:
         return []
     order = [sorted(g, key=lambda c: c.id) for g in chosen]
+    single = [i for i in disputed if len(order[i]) == 1]
+    groups = _groups(slots, fails, order, single)
+    found = [Breach(_frozen(order), named) for named in combine(fails, order, groups)]
+    if len(single) > 1:
+        # with two disputed slots, what may stand in one depends on the other's
+        # claim (a larger part fails against more wholes): name each pairing
+        named = {s for b in found for s in b.sets()}
+        for i, alts in groups:
+            for other in alts:
+                if other is order[i][0]:
+                    continue
+                pivot = [list(g) for g in order]
+                pivot[i] = [other]
+                rest = _groups(slots, fails, pivot, [j for j in single if j != i])
+                for chosen_groups in combine(fails, pivot, rest):
+                    breach = Breach(_frozen(pivot), chosen_groups)
+                    sets = set(breach.sets())
+                    if not sets <= named | seen:
+                        found.append(breach)
+                        named |= sets
+    return found
+
+
+def _frozen(order: Sequence[Sequence[Claim]]) -> Selection:
+    return tuple(tuple(g) for g in order)
+
+
+def _groups(
+    slots: Sequence[Slot], fails: Test, order: list[list[Claim]], among: Iterable[int]
+) -> list[tuple[int, tuple[Claim, ...]]]:
+    """For each disputed slot in ``among`` (one claim chosen in ``order``), the
+    claims of the slot that may stand in for it: each gives a minimal set."""
     groups: list[tuple[int, tuple[Claim, ...]]] = []
-    for i in disputed:
-        if len(order[i]) != 1:
-            continue
+    for i in among:
         here = order[i][0]
         alts = []
         for other in slots[i].claims[:MAX_SCANNED]:
@@ -328,8 +358,7 @@ def _breach(
             alts.append(here)
         if len(alts) > 1:
             groups.append((i, tuple(alts)))
-    found = tuple(tuple(g) for g in order)
-    return [Breach(found, named) for named in combine(fails, order, groups)]
+    return groups
 
 
 Groups = tuple[tuple[int, tuple[Claim, ...]], ...]
