@@ -36,6 +36,7 @@ MAX_CANDIDATES = 8  # agreeing groups tried per disputed slot (the best supporte
 MAX_COMBINATIONS = 64  # candidate combinations tried per rule and scope, sets named per finding
 MAX_ALTERNATIVES = 64  # claims named as alternatives for one disputed scope
 MAX_SCANNED = 64  # claims of a disputed scope tried as alternatives
+MAX_PAIRED = 3  # rules of at most this many slots name every pairing of two disputed ones
 
 #: A rule's test: True when the rule fails with these readings, one per slot
 #: (None where the slot has no claim in the set: the rule knows nothing of it).
@@ -314,7 +315,7 @@ def _breach(
     single = [i for i in disputed if len(order[i]) == 1]
     groups = _groups(slots, fails, order, single)
     found = [Breach(_frozen(order), named) for named in combine(fails, order, groups)]
-    if len(single) > 1:
+    if len(single) > 1 and len(order) <= MAX_PAIRED:
         # with two disputed slots, what may stand in one depends on the other's
         # claim (a larger part fails against more wholes): name each pairing
         named = {s for b in found for s in b.sets()}

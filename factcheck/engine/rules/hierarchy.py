@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 
 from ...desk.model import Claim
 from ...values.amounts import Amount
-from ...values.intervals import Interval, add, outward, sum_down, up
+from ...values.intervals import Interval, add, down, outward, sum_down, up
 from ...values.periods import Period
 from .. import disputes
 from ..findings import Cover, Finding, PartsSum, PartWhole, Scope, Side, Term
@@ -328,8 +328,16 @@ def _cover_fails(readings: Sequence[Interval | None]) -> bool:
     """Whether the parts, each entering the sum one float wider (see relations'
     ``_holds``), add up to less than every value the whole (the last) allows."""
     *parts, whole = readings
-    total = _total(parts)
-    return whole is not None and total is not None and _exceeds(outward(whole), total)
+    if whole is None:
+        return False
+    hi, hi_open = 0.0, False  # the upper bound of ``_total(parts)``, without the rest
+    for part in parts:
+        if part is None:
+            return False
+        hi = up(hi + up(part.hi))
+        hi_open = hi_open or part.hi_open
+    lo = down(whole.lo)
+    return lo > hi or (lo == hi and (whole.lo_open or hi_open))
 
 
 def _total(parts: Sequence[Interval | None]) -> Interval | None:
