@@ -10,19 +10,22 @@ paused here, and only here.
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from .batch import batch
-from .desk.loader import load
+from .desk.loader import desk_places, load
 from .engine.report import FAIL_ON, Report
 from .engine.runner import reconcile as run_reconcile
 from .errors import DeskError, FactcheckError
-from .render.atomic import write_atomic
+from .render.atomic import target, write_atomic
 from .render.explain import explain_claim
 from .render.registry import choices, render_lines, renderer
 from .render.sections import LIMIT
@@ -30,12 +33,23 @@ from .render.words import plural
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: What an internal error asks the user to do.
+#: What an internal error tells the user, after what went wrong.
 BUG_REPORT = (
-    "this is a bug in factcheck, not a problem in your desk: please report it to the "
-    "factcheck maintainers (the issue tracker of the repository you installed it from) "
-    "with the command you ran and the output of the same command with --debug"
+    "sorry: this is a bug in factcheck {version}, not a problem in your desk; run the same "
+    "command with --debug for the traceback and report it to the factcheck maintainers"
 )
+
+
+def _version() -> str:
+    try:
+        return metadata.version("factcheck")
+    except metadata.PackageNotFoundError:  # run from a source tree
+        return "(unknown version)"
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    """SIGTERM ends the run as Ctrl-C does: files half written are removed."""
+    raise SystemExit(128 + signum)
 
 
 def _desk_options(command: F) -> F:
@@ -48,26 +62,57 @@ def _desk_options(command: F) -> F:
 
 
 def _output_option(what: str) -> Callable[[F], F]:
-    return click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help=f"Write the {what} to this file (atomically) instead of the terminal.",
-    )
+    def decorate(command: F) -> F:
+        command = click.option(
+            "--force",
+            is_flag=True,
+            help="Replace the output file even if it is read-only.",
+        )(command)
+        return click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help=f"Write the {what} to this file (atomically) instead of the terminal. "
+            "Never inside the desk's claims or sources folders.",
+        )(command)
+
+    return decorate
 
 
-def _reconciled(path: Path, sources: Path | None) -> Report:
-    """The desk at ``path`` loaded and reconciled, on two cores where there are two."""
-    return run_reconcile(load(path, sources))
+def _reconciled(
+    path: Path, sources: Path | None, output: Path | None = None, force: bool = False
+) -> tuple[Report, Path | None]:
+    """The desk at ``path`` loaded and reconciled (on two cores where there are
+    two), and the file its output goes to: checked before the work starts,
+    and again against every file the desk read."""
+    if output is not None:
+        target(output, desk_places(path, sources), force)  # refuse early, before the work
+    desk = load(path, sources)
+    texts = [a.text for a in desk.articles.values() if a.text is not None]
+    real = None
+    if output is not None:
+        real = target(output, [*desk_places(path, sources), *desk.files, *texts], force)
+    return run_reconcile(desk), real
 
 
-def _emit(pieces: Any, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.writelines(pieces)
-        sys.stdout.flush()
+def _emit(pieces: Any, output: Path | None, real: Path | None) -> None:
+    if output is None or real is None:
+        try:
+            sys.stdout.writelines(pieces)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_pipe()
     else:
-        write_atomic(output, pieces)
+        write_atomic(real, pieces, shown=output)
         click.echo(f"wrote {output}", err=True)
+
+
+def _quiet_pipe() -> None:
+    """The reader of our output went away (``| head``): stop writing, say nothing.
+    Python would complain again when it flushes stdout at exit, so stdout is
+    pointed at the null device first (the Python documentation's recipe)."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
 
 
 class _Group(click.Group):
@@ -76,11 +121,15 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         debug = "--debug" in sys.argv[1:] or bool(ctx.params.get("debug"))
+        signal.signal(signal.SIGTERM, _terminated)
         try:
             with batch():
                 return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            _quiet_pipe()  # the reader went away (| head): end quietly
+            ctx.exit(0)
         except DeskError as exc:
             if debug:
                 raise
@@ -102,7 +151,7 @@ class _Group(click.Group):
             if debug:
                 raise
             click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
-            click.echo(BUG_REPORT, err=True)
+            click.echo(BUG_REPORT.format(version=_version()), err=True)
             ctx.exit(3)
 
 
@@ -154,15 +203,21 @@ def validate(path: Path, sources: Path | None) -> None:
     help=f"List every single-origin figure and agreement (default: the first {LIMIT} of each).",
 )
 def reconcile(
-    path: Path, sources: Path | None, fmt: str, output: Path | None, fail_on: str, show_all: bool
+    path: Path,
+    sources: Path | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    fail_on: str,
+    show_all: bool,
 ) -> None:
     """Find claims that cannot all be true, explain why, and count independent origins.
 
     Exit 0 with no conflict, 1 with conflicts (see --fail-on), 2 on invalid input.
     """
-    report = _reconciled(path, sources)
     format_name = renderer(fmt, "report").name
-    _emit(render_lines(report, format_name, limit=None if show_all else LIMIT), output)
+    report, real = _reconciled(path, sources, output, force)
+    _emit(render_lines(report, format_name, limit=None if show_all else LIMIT), output, real)
     sys.exit(report.exit_code(fail_on))
 
 
@@ -179,7 +234,7 @@ def explain(claim_id: str, path: Path, sources: Path | None) -> None:
 
     PATH is the desk (default: claims). Exit 2 when the claim is unknown.
     """
-    report = _reconciled(path, sources)
+    report, _ = _reconciled(path, sources)
     click.echo(explain_claim(report, claim_id), nl=False)
 
 
@@ -194,7 +249,8 @@ def explain(claim_id: str, path: Path, sources: Path | None) -> None:
     help="graphml and gexf (Gephi), dot (Graphviz), json (node-link, D3), prov-json (W3C PROV).",
 )
 @_output_option("graph")
-def graph(path: Path, sources: Path | None, fmt: str, output: Path | None) -> None:
+def graph(path: Path, sources: Path | None, fmt: str, output: Path | None, force: bool) -> None:
     """Export the provenance graph: sources, articles, claims and findings, and how they relate."""
-    report = _reconciled(path, sources)
-    _emit(render_lines(report, renderer(fmt, "graph").name), output)
+    format_name = renderer(fmt, "graph").name
+    report, real = _reconciled(path, sources, output, force)
+    _emit(render_lines(report, format_name), output, real)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,11 @@ def test_an_internal_error_exits_3_and_says_where_to_report_it(
     code, out, err = run("reconcile", str(SEED_CLAIMS))
     assert code == 3 and out == ""
     assert "internal error: RuntimeError: the index tripped over itself" in err
-    assert "this is a bug in factcheck" in err and "--debug" in err
+    version = metadata.version("factcheck")
+    assert err.splitlines()[1] == (
+        f"sorry: this is a bug in factcheck {version}, not a problem in your desk; run the "
+        "same command with --debug for the traceback and report it to the factcheck maintainers"
+    )
     assert "Traceback" not in err
     result = CliRunner().invoke(main, ["--debug", "reconcile", str(SEED_CLAIMS)])
     assert isinstance(result.exception, RuntimeError)

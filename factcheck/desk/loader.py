@@ -65,6 +65,21 @@ def desk_paths(path: Path, sources: Path | None = None) -> tuple[Path, list[Path
     return root, claims_files + [f for f in source_files if f not in seen]
 
 
+def desk_places(path: Path, sources: Path | None = None) -> tuple[Path, ...]:
+    """The folders a desk is read from (its claims folder, or a claim file's
+    folder, and its sources folder), whether or not they exist: outputs never
+    go there."""
+    if path.is_file():
+        claims_dir, root = (
+            path.parent,
+            (path.parent.parent if path.parent.name == "claims" else path.parent),
+        )
+    else:
+        claims_dir = path / "claims" if (path / "claims").is_dir() else path
+        root = path if claims_dir != path else path.parent
+    return (claims_dir, sources if sources is not None else root / "sources")
+
+
 def _files_under(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     found = [
         p

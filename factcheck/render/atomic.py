@@ -1,24 +1,69 @@
-"""Writing an output file atomically: readers see the old file or the new one, never half."""
+"""Writing an output file safely: atomically (readers see the old file or the new one,
+never half), never inside the desk being read, never over what is not a regular file.
+
+``target`` decides where an output the user named goes, or refuses it;
+``write_atomic`` writes there. Both name the path as the user gave it.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import ExportError
 
+_KINDS = (
+    (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"),
+)  # fmt: skip
 
-def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+
+def target(path: Path, protected: Iterable[Path] = (), force: bool = False) -> Path:
+    """The file an output named ``path`` is written to: ``path`` itself, or the file
+    it links to (the link is kept). Refused with an ``ExportError`` naming ``path``:
+
+    - a path inside ``protected`` (the folders and files of the desk being read),
+      which the next run would read or which holds the desk's own data;
+    - an existing file that is not a regular file (a folder, pipe, device, socket);
+    - a read-only file, unless ``force``.
+    """
+    real = Path(os.path.realpath(path))
+    for place in protected:
+        place = Path(os.path.realpath(place))
+        if real == place or place in real.parents:
+            raise ExportError(
+                f"refusing to write {path}: it is inside the desk being read ({place}); "
+                "write reports and graphs outside the claims and sources folders"
+            )
+    try:
+        info = real.stat()
+    except FileNotFoundError:
+        return real
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    for test, kind in _KINDS:
+        if test(info.st_mode):
+            raise ExportError(f"refusing to write {path}: it is {kind}, not a regular file")
+    if not info.st_mode & 0o222 and not force:
+        raise ExportError(
+            f"refusing to write {path}: the file is read-only; give --force to replace it"
+        )
+    return real
+
+
+def write_atomic(path: Path, text: str | Iterable[str], shown: Path | None = None) -> None:
     """Write ``text`` (UTF-8; a string or its pieces) to ``path`` through a
     temporary file in the same folder, renamed over ``path`` once complete.
 
-    A file that cannot be written is an ``ExportError`` naming ``path`` as given."""
+    A file that cannot be written is an ``ExportError`` naming ``shown`` (the
+    path as the user gave it; ``path`` by default)."""
     try:
         _write(path, text)
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise ExportError(f"cannot write {shown or path}: {exc.strerror or exc}") from exc
 
 
 def _write(path: Path, text: str | Iterable[str]) -> None:
