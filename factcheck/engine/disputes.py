@@ -401,20 +401,28 @@ def removal(
     fails: Test,
     breach: Breach,
     still_breaks: Callable[[Claim], bool] | None = None,
+    memo: dict[tuple[int, str], bool] | None = None,
 ) -> tuple[str, ...]:
     """The claims of ``breach`` whose removal alone lets the rule hold at this scope
     whatever the disputed slots read (sorted ids). ``still_breaks(claim)`` says
     whether the rule fails without ``claim``; by default, ``breaks`` on the slots
-    without it (each other slot read once)."""
-    read = [] if still_breaks else [Slot.of(s) for s in slots]
+    without it (each other slot read once). ``memo``, shared by the breaches of
+    one scope, keeps each claim's answer: it does not depend on the breach."""
+    read: list[Slot] = []
+    memo = {} if memo is None else memo
 
     def without(i: int, claim: Claim) -> bool:
+        if not read:
+            read.extend(Slot.of(s) for s in slots)
         rest = list(read)
         rest[i] = Slot.of([c for c in slots[i] if c is not claim])
         return _breaks(rest, fails)
 
     def test(i: int, claim: Claim) -> bool:
-        return still_breaks(claim) if still_breaks else without(i, claim)
+        key = (i, claim.id)
+        if key not in memo:
+            memo[key] = still_breaks(claim) if still_breaks else without(i, claim)
+        return memo[key]
 
     varying = {i for i, _ in breach.whichever}
     found = [

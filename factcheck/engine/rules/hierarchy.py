@@ -113,6 +113,7 @@ def _part_fails(readings: Sequence[Interval | None]) -> bool:
 
 def _part_conflicts(index: ScopeIndex, part: Cell, whole: Cell) -> Iterator[Finding]:
     slots = (part.claims, whole.claims)
+    memo: dict[tuple[int, str], bool] = {}
     for breach in disputes.breaches(slots, _part_fails):
         (part_claim,), (whole_claim,) = breach.chosen
         yield Finding(
@@ -121,7 +122,7 @@ def _part_conflicts(index: ScopeIndex, part: Cell, whole: Cell) -> Iterator[Find
             claims=tuple(sorted((part_claim.id, whole_claim.id))),
             detail=PartWhole(part.scope, whole.scope, part_claim.id, whole_claim.id),
             sides=_sides(index, breach, ("part", "whole")),
-            removal=disputes.removal(slots, _part_fails, breach),
+            removal=disputes.removal(slots, _part_fails, breach, memo=memo),
             whichever=_whichever(breach),
         )
 
@@ -386,6 +387,7 @@ def _cover_conflicts(
     index: ScopeIndex, whole: Cell, parts: list[Cell], axis: str
 ) -> Iterator[Finding]:
     slots = [*(p.claims for p in parts), whole.claims]
+    memo: dict[tuple[int, str], bool] = {}
     for breach in disputes.breaches(slots, _cover_fails):
         readings = [breach.reading(i) for i in range(len(slots))]
         total, whole_reading = _total(readings[:-1]), readings[-1]
@@ -410,7 +412,7 @@ def _cover_conflicts(
                 whole_reading=whole_reading,
             ),
             sides=_sides(index, breach, ("parts", "whole")),
-            removal=disputes.removal(slots, _cover_fails, breach),
+            removal=disputes.removal(slots, _cover_fails, breach, memo=memo),
             whichever=_whichever(breach),
         )
 

@@ -207,8 +207,9 @@ def _check(
         r, a, b = readings
         return r is not None and a is not None and b is not None and not _holds(relation, r, a, b)
 
+    memo: dict[tuple[int, str], bool] = {}
     for breach in disputes.breaches(slots, fails):
-        removal = disputes.removal(slots, fails, breach)
+        removal = disputes.removal(slots, fails, breach, memo=memo)
         yield _conflict(index, relation, base, cells, assumptions, breach, removal)
 
 
