@@ -55,8 +55,16 @@ def test_arithmetic_rounds_outward() -> None:
     assert (more.lo, more.lo_open, more.hi) == (0, True, INF)
 
 
-def test_dividing_by_an_interval_holding_zero_claims_nothing() -> None:
-    assert div(Interval(1, 2), Interval(0, 3)) == Interval(-INF, INF)
+def test_dividing_by_zero_or_across_zero_claims_nothing() -> None:
+    assert div(Interval(1, 2), Interval(0, 0)) == Interval(-INF, INF)
+    assert div(Interval(1, 2), Interval(-1, 3)) == Interval(-INF, INF)
+
+
+def test_zero_at_one_end_of_a_divisor_is_left_out() -> None:
+    # 1 to 2 divided by 0 to 3 (the divisor is not zero): at least 1/3
+    quotient = div(Interval(1, 2), Interval(0, 3))
+    assert quotient.lo == pytest.approx(1 / 3) and quotient.lo <= 1 / 3
+    assert quotient.hi == INF
 
 
 finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)

@@ -48,6 +48,20 @@ def test_containment_follows_the_calendar() -> None:
         ("2023-02-30", "'2023-02-30': February 2023 has 28 days"),
         ("2023-08/2023-01", "period '2023-08/2023-01' ends before it starts"),
         ("last year", "cannot read period 'last year'"),
+        # one grammar: a span is two single periods, nothing else
+        ("2021/2022/2023", "cannot read period '2021/2022/2023': a span has two ends, not 3"),
+        ("2021//2022", "cannot read period '2021//2022': a span has two ends, not 3"),
+        ("2021/", "cannot read period '2021/': the span has no end"),
+        ("/2021", "cannot read period '/2021': the span has no start"),
+        ("21", "cannot read period '21'"),
+        ("0000", "year 0 does not exist"),
+        ("2023-W05", "cannot read period '2023-W05'"),
+        ("FY2023", "cannot read period 'FY2023'"),
+        ("2021–2022", "cannot read period '2021–2022'"),
+        ("2021..2022", "cannot read period '2021..2022'"),
+        ("2023-H1-01", "cannot read period '2023-H1-01'"),
+        ("2023-001", "cannot read period '2023-001'"),
+        ("", "cannot read period ''"),
     ],
 )
 def test_impossible_periods_say_why(text: str, message: str) -> None:

@@ -26,6 +26,7 @@ from ..values.quote_numbers import QuoteNumber
 KINDS = {
     "conflict": "conflict",  # claims that cannot all be true
     "incomparable": "warning",  # claims on one scope in different currencies or units
+    "undecidable": "warning",  # a relation that divides by a figure that may be zero
     "unsupported-quote": "warning",  # no number in the quote matches the value
     "quote-not-in-archive": "warning",  # the quote is not in the article's archived text
     "circular-reporting": "warning",  # different speakers agree, but all relay one origin
@@ -131,6 +132,17 @@ class Incomparable:
     scope: Scope
     units: tuple[str, ...]
     terms: tuple[str, ...]  # the claims, unit by unit
+
+
+@dataclass(frozen=True, slots=True)
+class Undecidable:
+    """``relation`` cannot be checked on ``base``: it divides by ``divisor`` (the
+    metric on the right), whose claims allow zero (``reading``)."""
+
+    relation: Relation
+    base: tuple[str, str, tuple[str, ...], str]
+    divisor: tuple[str, ...]  # the claims of the divisor's scope
+    reading: Interval
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,7 +298,7 @@ class Circular:
 
 
 Detail = (
-    Disagreement | CommonGround | WordConflict | Incomparable | RelationConflict
+    Disagreement | CommonGround | WordConflict | Incomparable | Undecidable | RelationConflict
     | RelationAgreement | PartWhole | PartsSum | Cover | UnsupportedQuote | ArchiveMiss
     | AliasSuggestion | RelayLoop | SingleOrigin | Circular
 )  # fmt: skip

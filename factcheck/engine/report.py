@@ -17,6 +17,7 @@ from .recheck import Recheck
 #: The summary's key for the count of each kind of finding.
 SUMMARY_KEYS = {
     "conflict": "conflicts", "incomparable": "incomparables",
+    "undecidable": "undecidable",
     "unsupported-quote": "unsupported_quotes", "quote-not-in-archive": "quotes_not_in_archive",
     "agreement": "agreements", "repetition": "repetitions", "single-origin": "single_origin",
     "alias-suggestion": "alias_suggestions", "circular-reporting": "circular_reporting",

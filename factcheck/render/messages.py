@@ -32,6 +32,7 @@ from ..engine.findings import (
     Scope,
     Side,
     SingleOrigin,
+    Undecidable,
     UnsupportedQuote,
     WordConflict,
 )
@@ -208,6 +209,17 @@ def _incomparable(book: Phrasebook, finding: Finding, d: Incomparable) -> Lines:
 
 def _base(relation_result: str, base: tuple[str, str, tuple[str, ...], str]) -> str:
     return words.scope((relation_result, *base), metric=False)
+
+
+def _undecidable(book: Phrasebook, finding: Finding, d: Undecidable) -> Lines:
+    relation = d.relation
+    reading = words.interval(d.reading, book.claim(d.divisor[0]).value.unit)  # type: ignore[union-attr]
+    why = "is zero" if d.reading.lo == d.reading.hi == 0 else "may be of either sign"
+    return (
+        f"{relation.text} cannot be checked for {_base(relation.result, d.base)}: "
+        f"{relation.right} ({reading}) {why}, and nothing can be divided by zero",
+        tuple(book.said(c) for c in d.divisor),
+    )
 
 
 def _relation_conflict(book: Phrasebook, finding: Finding, d: RelationConflict) -> Lines:
@@ -424,6 +436,7 @@ TEMPLATES: dict[type, Callable[[Phrasebook, Finding, Any], Lines]] = {
     WordConflict: _word_conflict,
     Incomparable: _incomparable,
     RelationConflict: _relation_conflict,
+    Undecidable: _undecidable,
     RelationAgreement: _relation_agreement,
     PartWhole: _part_whole,
     PartsSum: _parts_sum,

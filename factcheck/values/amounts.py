@@ -17,6 +17,7 @@ elsewhere.
 from __future__ import annotations
 
 import math
+import sys
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -200,6 +201,10 @@ def _read_side(raw: str, pos: int) -> tuple[int, float, float, str]:
         )
     multiplier, pos = _read_scale(raw, pos)
     value *= multiplier
+    if math.isinf(value):
+        raise ValueSyntaxError(
+            f"'{raw}' is too large: it is beyond {sys.float_info.max:.3g}", col=number.start()
+        )
     stop = _STOP.search(raw, pos)
     end = stop.start() if stop else len(raw)
     unit = raw[pos:end].strip()
@@ -271,16 +276,25 @@ def _read_spread(raw: str, pos: int, centre: float, unit: str) -> Reading:
     if number is None or not number.group(0):
         raise ValueSyntaxError(f"expected a number after ± in '{raw}'", col=pos)
     spread = float(number.group(0).replace(",", "").replace("_", ""))
+    if math.isinf(spread):
+        raise ValueSyntaxError(f"'{raw}': the spread is too large", col=pos)
     pos = number.end()
     rest = raw[pos:].strip()
-    if rest == "%":
+    if rest.startswith("%"):  # N UNIT ± P% or N ± P% UNIT: a share of N
         if spread < 0:
             raise ValueSyntaxError(f"'{raw}': the spread cannot be negative", col=pos)
-        return Reading(raw, "plus-minus", centre, centre, unit, spread / 100, True)
+        after = rest[1:].strip()
+        if after and unit and after != unit:
+            raise ValueSyntaxError(
+                f"'{raw}': two units given ('{unit}' and '{after}')", "keep one", col=pos
+            )
+        return Reading(raw, "plus-minus", centre, centre, unit or after, spread / 100, True)
     multiplier, after = _read_scale(raw, pos)
     if multiplier != 1.0:
         spread *= multiplier
         rest = raw[after:].strip()
+        if math.isinf(spread):
+            raise ValueSyntaxError(f"'{raw}': the spread is too large", col=pos)
     if rest and not unit:
         unit = rest  # "10000 ± 500 USD/GPU": the unit written once, at the end
     elif rest and rest != unit:
@@ -305,8 +319,26 @@ def reading_from_mapping(fields: dict[str, str], text: str) -> Reading:
             "a structured value needs 'amount', or 'min' and/or 'max'",
             "e.g. {amount: 1e9, unit: USD, qualifier: about}",
         )
-    low = read_amount(fields["min"]).low if "min" in fields else -math.inf
-    high = read_amount(fields["max"]).low if "max" in fields else math.inf
+    ends = {k: read_amount(fields[k]) for k in ("min", "max") if k in fields}
+    for key, end in ends.items():
+        if end.qualifier != "plain":
+            raise ValueSyntaxError(
+                f"{key} '{fields[key]}' is a bound already: write it without a hedge or range"
+            )
+        if end.unit and unit and end.unit != unit:
+            raise ValueSyntaxError(
+                f"{key} '{fields[key]}' is in {end.unit}, but the value's unit is {unit}",
+                f"write {key} in {unit}, or drop its unit",
+            )
+    units = {end.unit for end in ends.values() if end.unit}
+    if len(units) > 1:
+        raise ValueSyntaxError(
+            f"min '{fields['min']}' and max '{fields['max']}' are in different units",
+            "write both in one unit",
+        )
+    unit = unit or next(iter(units), "")
+    low = ends["min"].low if "min" in ends else -math.inf
+    high = ends["max"].low if "max" in ends else math.inf
     if low > high:
         raise ValueSyntaxError(f"min {fields['min']} is above max {fields['max']}")
     if math.isinf(high):
@@ -352,7 +384,10 @@ def to_amount(
             hint,
         )
     target = concrete(metric_unit.text, currency)
-    k = book.factor(unit.text, target)
+    try:
+        k = book.factor(unit.text, target)
+    except ValueSyntaxError as exc:
+        raise ValueSyntaxError(f"'{reading.text}': {exc.message}", exc.hint) from exc
     low, high = reading.low * k, reading.high * k
     if not signed and low < 0:
         raise ValueSyntaxError(
@@ -410,7 +445,14 @@ def _hedged(
                 if reading.spread_relative
                 else decimal(reading.spread * k)
             )
-            return Interval(at_least(decimal(x) - d), at_most(decimal(x) + d))
+            low_end = decimal(x) - d
+            if not signed and low_end < 0:
+                raise ValueSyntaxError(
+                    f"'{reading.text}' reaches below zero ({low_end.normalize():f}), "
+                    "but this metric cannot be negative",
+                    "narrow the spread, or declare the metric with 'signed: true'",
+                )
+            return Interval(at_least(low_end), at_most(decimal(x) + d))
     raise ValueSyntaxError(f"unknown qualifier {reading.qualifier}")  # pragma: no cover
 
 

@@ -189,10 +189,12 @@ def _up_product(x: float, y: float) -> float:
 
 
 def div(a: Interval, b: Interval) -> Interval:
-    """a / b; when b holds zero the quotient is unbounded, so nothing is claimed."""
-    if b.contains(0.0) or (b.lo == 0 and b.hi == 0):
+    """a / b, for the values of b other than zero (a relation that divides says its
+    divisor is not zero). When b is only zero, or holds values of both signs,
+    the quotient is unbounded both ways, so nothing is claimed."""
+    if (b.lo == 0 and b.hi == 0) or b.lo < 0 < b.hi:
         return Interval(-math.inf, math.inf)
-    if b.lo == 0 or b.hi == 0:  # an open bound at zero: the quotient is unbounded on one side
+    if b.lo == 0 or b.hi == 0:  # a bound at zero: the quotient is unbounded on one side
         inverse = (
             Interval(down(1 / b.hi), math.inf, b.hi_open, True)
             if b.lo == 0

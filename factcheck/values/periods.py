@@ -53,13 +53,29 @@ def parse_period(text: str) -> Period:
     """Read a period; raise ``ValueSyntaxError`` saying what is wrong."""
     raw = text.strip()
     if "/" in raw:
-        first, _, second = raw.partition("/")
-        a, b = parse_period(first), parse_period(second)
+        ends = raw.split("/")
+        if len(ends) != 2:
+            raise ValueSyntaxError(
+                f"cannot read period '{raw}': a span has two ends, not {len(ends)}",
+                "write a span as its first and last period: 2023-01/2023-08",
+            )
+        first, second = (end.strip() for end in ends)
+        if not first or not second:
+            raise ValueSyntaxError(
+                f"cannot read period '{raw}': the span has no {'end' if first else 'start'}",
+                "write a span as its first and last period: 2023-01/2023-08",
+            )
+        a, b = _single(first), _single(second)
         if b.end < a.start:
             raise ValueSyntaxError(
                 f"period '{raw}' ends before it starts", f"did you mean '{second}/{first}'?"
             )
         return Period(a.start, b.end, f"{a.text}/{b.text}", "span")
+    return _single(raw)
+
+
+def _single(raw: str) -> Period:
+    """A period that is not a span: a year, half, quarter, month or day."""
     match = _FORM.fullmatch(raw)
     if match is None:
         raise ValueSyntaxError(

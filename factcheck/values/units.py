@@ -232,9 +232,23 @@ class UnitBook:
         key = (source, target)
         found = self._factors.get(key)
         if found is None:
-            quantity = self.registry.Quantity(1.0, source or "dimensionless")
-            found = self._factors[key] = float(quantity.to(target or "dimensionless").m)
+            found = self._factors[key] = self._factor(source, target)
         return found
+
+    def _factor(self, source: str, target: str) -> float:
+        quantity = self.registry.Quantity
+        try:
+            zero = float(quantity(0.0, source or "dimensionless").to(target or "dimensionless").m)
+            one = float(quantity(1.0, source or "dimensionless").to(target or "dimensionless").m)
+        except Exception as exc:  # pint refuses some offset arithmetic outright
+            raise ValueSyntaxError(f"cannot convert {source} to {target}") from exc
+        if zero != 0.0:  # °F to °C, K to °C: another zero point, not a factor
+            raise ValueSyntaxError(
+                f"cannot convert {source} to {target}: the two scales have different "
+                "zero points, and factcheck does not convert between them",
+                f"write the value in {target}",
+            )
+        return one
 
 
 def fit(value: Unit, metric: Unit) -> str | None:

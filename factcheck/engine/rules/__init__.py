@@ -74,7 +74,7 @@ RULES: tuple[Rule, ...] = (
           "conflict agreement repetition"),
     _rule("currency", currencies.check, "scope", "scopes origins", "incomparable"),
     _rule("relation", relations.check, "scope", "scopes hierarchies relations origins",
-          "conflict agreement repetition"),
+          "conflict agreement repetition undecidable"),
     _rule("part-whole", hierarchy.part_whole, "scope", "scopes hierarchies origins", "conflict"),
     _rule("parts-sum", hierarchy.parts_sum, "scope", "scopes hierarchies origins", "conflict"),
     _rule("cover", hierarchy.cover, "scope", "scopes hierarchies origins", "conflict"),

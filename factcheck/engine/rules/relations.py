@@ -38,6 +38,7 @@ from ..findings import (
     RelationConflict,
     Scope,
     Side,
+    Undecidable,
 )
 from ..scopes import Cell, ScopeIndex, in_unit
 
@@ -190,6 +191,12 @@ def _holds(relation: Relation, r: Interval, a: Interval, b: Interval) -> bool:
     return _combined(relation, outward(a), outward(b)).intersects(outward(r))
 
 
+def _zero(divisor: Interval) -> bool:
+    """Whether dividing by ``divisor`` says nothing: it can only be zero, or it
+    may be of either sign (zero at one end is left out: see ``div``)."""
+    return (divisor.lo == 0 and divisor.hi == 0) or divisor.lo < 0 < divisor.hi
+
+
 def _check(
     index: ScopeIndex,
     relation: Relation,
@@ -198,6 +205,15 @@ def _check(
     assumptions: tuple[Assumption, ...],
 ) -> Iterator[Finding]:
     r, a, b = (c.interval for c in cells)
+    if relation.op == "/" and b is not None and _zero(b):
+        # nothing can be divided by zero: the relation says nothing here
+        yield Finding(
+            kind="undecidable",
+            rule="relation",
+            claims=tuple(sorted(c.id for cell in cells for c in cell.claims)),
+            detail=Undecidable(relation, base, tuple(c.id for c in cells[2].claims), b),
+        )
+        return
     if r is not None and a is not None and b is not None and _holds(relation, r, a, b):
         yield _agreement(index, relation, base, cells, assumptions)
         return

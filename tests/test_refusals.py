@@ -1,0 +1,168 @@
+"""Readings that are right or refused (issue "Never misread"): each case a
+hostile or careless user wrote, read as the journalist meant it or refused
+with a located message, every problem of the desk listed at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck import DeskError, load, reconcile
+from factcheck.render.messages import Phrasebook
+
+from .conftest import MakeDesk
+
+TEMPERATURE = """\
+metrics:
+  temp: {name: Temperature, unit: degC, signed: true}
+"""
+
+DIVIDING = """\
+units:
+  GPU: {kind: count}
+metrics:
+  spend: {name: Money spent, unit: currency, additive: true}
+  units: {name: Units bought, unit: GPU, additive: true}
+  price: {name: Average price, unit: currency/GPU}
+relations:
+  - price = spend / units
+entities:
+  acme: {name: Acme}
+"""
+
+
+def claim(ident: str, metric: str, value: str, period: str = "2021") -> str:
+    return (
+        f"  - {{id: {ident}, source: wire, subject: acme, metric: {metric}, "
+        f"period: {period}, value: {value}, quote: q}}\n"
+    )
+
+
+def problems(claims: Path) -> list[str]:
+    with pytest.raises(DeskError) as info:
+        load(claims)
+    return [p.message for p in info.value.problems]
+
+
+def test_a_relative_spread_before_the_unit_is_a_share_of_the_value(make_desk: MakeDesk) -> None:
+    desk = load(
+        make_desk(
+            {
+                "a.yaml": "claims:\n"
+                + claim("s", "spend", "1 billion ± 10% USD")
+                + claim("p", "price", "10000 ± 10% USD/GPU")
+                + claim("q", "price", "10000 USD/GPU ± 10%", "2022")
+            }
+        )
+    )
+    spend, price, after = (desk.claim(i).value.interval for i in ("s", "p", "q"))  # type: ignore[union-attr]
+    assert (spend.lo, spend.hi) == (900_000_000, 1_100_000_000)
+    assert (price.lo, price.hi) == (9_000, 11_000) == (after.lo, after.hi)
+
+
+def test_a_spread_that_crosses_zero_is_refused(make_desk: MakeDesk) -> None:
+    claims = make_desk({"a.yaml": "claims:\n" + claim("s", "spend", "5 USD ± 200%")})
+    assert problems(claims) == [
+        "'5 USD ± 200%' reaches below zero (-5), but this metric cannot be negative"
+    ]
+
+
+def test_temperatures_are_never_converted_as_factors(make_desk: MakeDesk) -> None:
+    claims = make_desk(
+        {
+            "t.yaml": TEMPERATURE
+            + "claims:\n"
+            + claim("f", "temp", "50 degF")
+            + claim("k", "temp", "300 K", "2022")
+            + claim("c", "temp", "10 degC", "2023")
+        }
+    )
+    assert problems(claims) == [
+        "'50 degF': cannot convert °F to °C: the two scales have different zero "
+        "points, and factcheck does not convert between them",
+        "'300 K': cannot convert K to °C: the two scales have different zero "
+        "points, and factcheck does not convert between them",
+    ]
+
+
+def test_structured_bounds_carry_their_own_units(make_desk: MakeDesk) -> None:
+    claims = make_desk(
+        {
+            "a.yaml": "claims:\n"
+            + claim("s", "spend", "{min: '5 USD', max: '6 EUR', unit: GPU}")
+            + claim("t", "spend", "{min: '5 USD', max: '6 EUR'}", "2022")
+        }
+    )
+    assert problems(claims) == [
+        "min '5 USD' is in USD, but the value's unit is GPU",
+        "min '5 USD' and max '6 EUR' are in different units",
+    ]
+    good = make_desk({"a.yaml": "claims:\n" + claim("s", "spend", "{min: '5 USD', max: '6'}")})
+    value = load(good).claim("s").value
+    assert (value.interval.lo, value.interval.hi, value.unit) == (5, 6, "USD")  # type: ignore[union-attr]
+
+
+def test_overflow_is_located_and_the_other_problems_still_listed(make_desk: MakeDesk) -> None:
+    claims = make_desk(
+        {
+            "a.yaml": "claims:\n"
+            + claim("big", "spend", "1e308 billion USD")
+            + claim("low", "spend", "{min: '-1e308 billion', max: '6', unit: USD}", "2022")
+            + claim("typo", "spend", "about 5 UDS", "2023")
+        }
+    )
+    with pytest.raises(DeskError) as info:
+        load(claims)
+    found = [(p.location.line, p.message) for p in info.value.problems]
+    assert found[0] == (2, "'1e308 billion USD' is too large: it is beyond 1.8e+308")
+    assert found[1] == (3, "'-1e308 billion' is too large: it is beyond 1.8e+308")
+    assert found[2][0] == 4 and "UDS" in found[2][1]
+
+
+def test_division_by_zero_is_undecidable_not_an_agreement(make_desk: MakeDesk) -> None:
+    claims = make_desk(
+        {
+            "world.yaml": DIVIDING,
+            "a.yaml": "claims:\n"
+            + claim("s", "spend", "1000 USD")
+            + claim("u", "units", "exactly 0 GPU")
+            + claim("p", "price", "10 USD/GPU"),
+        },
+        world=False,
+    )
+    (claims.parent / "sources").mkdir(exist_ok=True)
+    (claims.parent / "sources" / "s.yaml").write_text("sources:\n  wire: {name: Wire}\n")
+    report = reconcile(load(claims))
+    assert [f.kind for f in report.findings if f.rule == "relation"] == ["undecidable"]
+    (finding,) = report.of_kind("undecidable")
+    assert Phrasebook(report).message(finding) == (
+        "price = spend / units cannot be checked for acme in 2021: units (exactly 0 GPU) "
+        "is zero, and nothing can be divided by zero"
+    )
+    assert report.exit_code("conflict") == 0 and report.exit_code("warning") == 1
+
+
+def test_a_divisor_at_most_some_figure_still_bounds_the_quotient(make_desk: MakeDesk) -> None:
+    # at most 5 GPU for 950 to 1,050 USD: at least 190 USD/GPU, not 9.5 to 10.5
+    claims = make_desk(
+        {
+            "world.yaml": DIVIDING,
+            "a.yaml": "claims:\n"
+            + claim("s", "spend", "1000 USD")
+            + claim("u", "units", "at most 5 GPU")
+            + claim("p", "price", "10 USD/GPU")
+            + claim("s2", "spend", "1000 USD", "2022")
+            + claim("u2", "units", "at most 5 GPU", "2022")
+            + claim("p2", "price", "300 USD/GPU", "2022"),
+        },
+        world=False,
+    )
+    (claims.parent / "sources").mkdir(exist_ok=True)
+    (claims.parent / "sources" / "s.yaml").write_text("sources:\n  wire: {name: Wire}\n")
+    report = reconcile(load(claims))
+    # 300 USD/GPU fits "at least 190" in 2022: one origin, a repetition, not a conflict
+    assert [(f.kind, f.claims) for f in report.findings if f.rule == "relation"] == [
+        ("conflict", ("p", "s", "u")),
+        ("repetition", ("p2", "s2", "u2")),
+    ]
