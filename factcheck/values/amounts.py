@@ -17,8 +17,8 @@ elsewhere.
 from __future__ import annotations
 
 import math
-import sys
 import re
+import sys
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
