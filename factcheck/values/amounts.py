@@ -283,12 +283,12 @@ def _read_spread(raw: str, pos: int, centre: float, unit: str) -> Reading:
     if rest.startswith("%"):  # N UNIT ± P% or N ± P% UNIT: a share of N
         if spread < 0:
             raise ValueSyntaxError(f"'{raw}': the spread cannot be negative", col=pos)
-        after = rest[1:].strip()
-        if after and unit and after != unit:
+        written = rest[1:].strip()
+        if written and unit and written != unit:
             raise ValueSyntaxError(
-                f"'{raw}': two units given ('{unit}' and '{after}')", "keep one", col=pos
+                f"'{raw}': two units given ('{unit}' and '{written}')", "keep one", col=pos
             )
-        return Reading(raw, "plus-minus", centre, centre, unit or after, spread / 100, True)
+        return Reading(raw, "plus-minus", centre, centre, unit or written, spread / 100, True)
     multiplier, after = _read_scale(raw, pos)
     if multiplier != 1.0:
         spread *= multiplier
