@@ -56,31 +56,35 @@ def rows(book: Phrasebook, findings: list[Finding]) -> list[tuple[str, str, str]
 
 def _block(book: Phrasebook, number: int, finding: Finding) -> list[str]:
     said = book.wording(finding)
-    wrap = textwrap.TextWrapper(
-        width=WIDTH, subsequent_indent="    ", break_on_hyphens=False, break_long_words=False
-    )
-    lines = wrap.wrap(f"{number}. [{finding.rule}] {said.message}")
-    detail = textwrap.TextWrapper(
-        width=WIDTH,
-        initial_indent="   - ",
-        subsequent_indent="     ",
+    lines = _wrap(f"{number}. [{finding.rule}] {said.message}", "", "    ")
+    detail: list[str] = [*said.arithmetic]
+    detail += [f"assumption: {assumption}" for assumption in said.assumptions]
+    detail += [
+        f"{label}: {', '.join(side.claims)}; "
+        f"{plural(len(side.origins), 'independent origin')} ({', '.join(side.origins)})"
+        for side, label in zip(finding.sides, said.labels, strict=True)
+    ]
+    if finding.removal:
+        detail.append(f"removing any one of {', '.join(finding.removal)} would restore consistency")
+    for line in detail:
+        lines += _wrap(line, "   - ", "     ")
+    return [*lines, ""]
+
+
+def _wrap(text: str, first: str, rest: str) -> list[str]:
+    """``text`` wrapped at spaces to ``WIDTH`` columns, ``first`` before its first
+    line and ``rest`` before the others. A line that fits, as most do, is kept
+    as it is: what ``textwrap`` would make of it, without its cost."""
+    if len(first) + len(text) <= WIDTH and text.isprintable() and text.strip(" ") == text:
+        return [first + text] if text else []
+    return textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest,
         break_on_hyphens=False,
         break_long_words=False,
     )
-    for line in said.arithmetic:
-        lines += detail.wrap(line)
-    for assumption in said.assumptions:
-        lines += detail.wrap(f"assumption: {assumption}")
-    for side, label in zip(finding.sides, said.labels, strict=True):
-        lines += detail.wrap(
-            f"{label}: {', '.join(side.claims)}; "
-            f"{plural(len(side.origins), 'independent origin')} ({', '.join(side.origins)})"
-        )
-    if finding.removal:
-        lines += detail.wrap(
-            f"removing any one of {', '.join(finding.removal)} would restore consistency"
-        )
-    return [*lines, ""]
 
 
 def _table(
