@@ -85,13 +85,14 @@ def _reconciled(
     """The desk at ``path`` loaded and reconciled (on two cores where there are
     two), and the file its output goes to: checked before the work starts,
     and again against every file the desk read."""
+    places = desk_places(path, sources)  # every desk file lies in one of them
     if output is not None:
-        target(output, desk_places(path, sources), force)  # refuse early, before the work
+        target(output, places, force)  # refuse early, before the work
     desk = load(path, sources)
-    texts = [a.text for a in desk.articles.values() if a.text is not None]
     real = None
-    if output is not None:
-        real = target(output, [*desk_places(path, sources), *desk.files, *texts], force)
+    if output is not None:  # and the archived texts the desk read, wherever they are
+        texts = [a.text for a in desk.articles.values() if a.text is not None]
+        real = target(output, [*places, *texts], force)
     return run_reconcile(desk), real
 
 
