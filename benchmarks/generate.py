@@ -1,10 +1,12 @@
 """Generate a synthetic desk: a coherent truth, claims about it, and planted contradictions.
 
     python benchmarks/generate.py OUT --claims 100000 --files 5000 [--seed 1] [--planted 0.005]
-        [--disputed 0.05]
+        [--disputed 0.05] [--one-market]
 
 The world: groups of companies (each group a complete split: ``members``)
-inside markets (``part_of``), products, and years split into halves,
+inside markets (``part_of``; one market per 100,000 claims, so that a
+market's scopes hold as many claims at any size; ``--one-market`` keeps a
+single market whose scopes grow with the desk), products, and years split into halves,
 quarters and months. The truth: for each company, product and period, units
 bought, an average price and the spend (units × price), consistent across
 every hierarchy (a group's figure is the sum of its members', a year's the
@@ -51,9 +53,20 @@ class World:
     sources: list[str]
     monthly_units: dict[tuple[str, str, str], float]  # (company, product, month)
     price: dict[tuple[str, str], float]  # (product, year)
+    markets: dict[str, list[str]]  # market -> its groups
 
 
-def make_world(rng: random.Random, claims: int) -> World:
+def market_of(world: World, group: str) -> str:
+    return next(m for m, groups in world.markets.items() if group in groups)
+
+
+def companies_of(world: World, market: str) -> list[str]:
+    if len(world.markets) == 1:
+        return world.companies  # every company, in a group or not
+    return [c for g in world.markets[market] for c in world.groups[g]]
+
+
+def make_world(rng: random.Random, claims: int, one_market: bool = False) -> World:
     n_companies = max(8, claims // 600)  # the same density of claims per scope at any size
     companies = [f"co{i:05d}" for i in range(n_companies)]
     groups = {f"grp{i:04d}": companies[i * 4 : i * 4 + 4] for i in range(n_companies // 4)}
@@ -64,7 +77,12 @@ def make_world(rng: random.Random, claims: int) -> World:
         for p in products
         for y in YEARS
     }
-    return World(companies, groups, products, sources, {}, price)
+    count = 1 if one_market else max(1, claims // 100_000)
+    names = ["market"] if count == 1 else [f"market{i:02d}" for i in range(count)]
+    per = -(-len(groups) // count)
+    group_names = list(groups)
+    markets = {m: group_names[i * per : (i + 1) * per] for i, m in enumerate(names)}
+    return World(companies, groups, products, sources, {}, price, markets)
 
 
 def true_units(world: World, rng: random.Random, company: str, product: str, period: str) -> float:
@@ -139,10 +157,13 @@ def world_yaml(world: World) -> str:
         "relations:",
         "  - spend = units * price",
         "entities:",
-        "  market: {name: The market}",
     ]
+    for market in world.markets:
+        name = "The market" if market == "market" else f"Market {market[6:]}"
+        lines.append(f"  {market}: {{name: {name}}}")
     for group, members in world.groups.items():
-        lines.append(f"  {group}: {{members: [{', '.join(members)}], part_of: [market]}}")
+        market = market_of(world, group)
+        lines.append(f"  {group}: {{members: [{', '.join(members)}], part_of: [{market}]}}")
     lines += [f"  {c}: {{name: Company {c}}}" for c in world.companies]
     lines += [f"  {p}: {{kind: product}}" for p in world.products]
     return "\n".join(lines) + "\n"
@@ -164,8 +185,10 @@ def claim_record(
     elif subject_pool < 0.97:
         subject = rng.choice(list(world.groups))
     else:
-        subject = "market"
-    members = world.groups.get(subject) or (world.companies if subject == "market" else [subject])
+        subject = "market" if len(world.markets) == 1 else rng.choice(list(world.markets))
+    members = world.groups.get(subject) or (
+        companies_of(world, subject) if subject in world.markets else [subject]
+    )
     product = rng.choice(world.products)
     period = rng.choice(PERIODS)
     year = period[:4]
@@ -194,10 +217,16 @@ def claim_record(
 
 
 def generate(
-    out: Path, claims: int, files: int, seed: int, planted: float, disputed: float = 0.0
+    out: Path,
+    claims: int,
+    files: int,
+    seed: int,
+    planted: float,
+    disputed: float = 0.0,
+    one_market: bool = False,
 ) -> list[str]:
     rng = random.Random(seed)
-    world = make_world(rng, claims)
+    world = make_world(rng, claims, one_market)
     (out / "claims").mkdir(parents=True, exist_ok=True)
     (out / "sources").mkdir(parents=True, exist_ok=True)
     (out / "claims" / "world.yaml").write_text(world_yaml(world), encoding="utf-8")
@@ -248,8 +277,15 @@ def main() -> None:
     parser.add_argument(
         "--disputed", type=float, default=0.0, help="share of claims given a rival figure"
     )
+    parser.add_argument(
+        "--one-market",
+        action="store_true",
+        help="one market, whose scopes hold more claims the larger the desk",
+    )
     args = parser.parse_args()
-    planted = generate(args.out, args.claims, args.files, args.seed, args.planted, args.disputed)
+    planted = generate(
+        args.out, args.claims, args.files, args.seed, args.planted, args.disputed, args.one_market
+    )
     print(f"wrote {args.claims:,} claims in {args.files:,} files to {args.out}; "
           f"{len(planted):,} planted contradictions")  # fmt: skip
 

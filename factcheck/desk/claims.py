@@ -10,6 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from ..errors import Location, ValueSyntaxError
 from ..suggest import did_you_mean
 from ..values.amounts import (
@@ -238,7 +240,10 @@ class DeskBuilder(WorldBuilder):
             return exc
 
     def check_derivations(self) -> None:
+        graph = nx.DiGraph()
+        places: dict[str, Location] = {}
         for claim, where in self._derived:
+            places[claim.id] = where
             for other in claim.derived_from:
                 if other == claim.id:
                     self.r.report(where, f"claim '{claim.id}' derives from itself")
@@ -248,6 +253,21 @@ class DeskBuilder(WorldBuilder):
                         f"claim '{claim.id}': unknown claim '{other}' in derived_from",
                         _suggest_claim(other, self.claim_ids),
                     )
+                else:
+                    graph.add_edge(claim.id, other)
+        # a claim cannot come, through others, from itself: its origin would
+        # depend on where the walk began
+        for component in nx.strongly_connected_components(graph):
+            if len(component) < 2:
+                continue
+            first = min(component)
+            cycle = nx.find_cycle(graph.subgraph(component), source=first)
+            path = " → ".join([*(f"'{a}'" for a, _ in cycle), f"'{first}'"])
+            self.r.report(
+                places[first],
+                f"claims derive from each other in a circle: {path}",
+                "derived_from points to the earlier claim only; remove one link",
+            )
 
     def desk(self, files: tuple[Path, ...]) -> Desk:
         return Desk(

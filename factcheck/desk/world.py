@@ -179,6 +179,14 @@ class WorldBuilder:
                     self.r.report(where, f"relation '{item}': {exc.message}", exc.hint)
             if len(metrics) != 3:
                 continue
+            twice = sorted({m.id for m in metrics if metrics.count(m) > 1})
+            if twice:
+                self.r.report(
+                    where,
+                    f"relation '{item}' names metric '{twice[0]}' more than once",
+                    "a relation links three different metrics (total = units * price)",
+                )
+                continue
             if any(m.type != "number" for m in metrics):
                 self.r.report(where, f"relation '{item}' needs numeric metrics")
                 continue

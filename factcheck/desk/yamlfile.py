@@ -9,7 +9,8 @@ Safety:
 - every scalar stays the text the journalist wrote (no YAML 1.1 guessing:
   ``NO`` stays Norway's code, ``2023-08-09`` stays a string, ``1e9`` is read
   by our own value grammar); only ``null``/``~``/empty become ``None``;
-- files over ``MAX_FILE_BYTES`` are refused before parsing;
+- files over ``MAX_FILE_BYTES`` are refused before parsing, and values nested
+  deeper than ``MAX_DEPTH`` while parsing (before Python's stack runs out);
 - aliases are followed without copying, and a file whose aliases expand to
   more than ``MAX_EXPANDED_NODES`` values (an "alias bomb") or refer to
   themselves is refused, in time linear in the file's size.
@@ -27,6 +28,15 @@ from ..errors import Location, Problem
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_EXPANDED_NODES = 1_000_000
+MAX_DEPTH = 64  # mappings and lists inside one another (a desk needs about five)
+
+
+class _TooDeep(Exception):
+    """Values nested deeper than ``MAX_DEPTH``, where the deepest one starts."""
+
+    def __init__(self, mark: Any) -> None:
+        super().__init__()
+        self.mark = mark
 
 
 class YMap(dict[str, Any]):
@@ -96,6 +106,7 @@ class _Builder:
         self.path = path
         self.problems: list[Problem] = []
         self.anchors: dict[str, Any] = {}
+        self.depth = 0  # containers open around the current event
 
     def _problem(self, mark: Any, message: str, hint: str = "") -> None:
         self.problems.append(
@@ -137,10 +148,12 @@ class _Builder:
                 value.positions.append((child.start_mark.line + 1, child.start_mark.column + 1))
                 value.append(self._node(parser, child))
             parser.get_event()
+            self.depth -= 1
             return value
         else:  # a mapping
             value = self._container(YMap(), event)
             self._fill(parser, value)
+            self.depth -= 1
             return value
         if event.anchor is not None:
             self.anchors[event.anchor] = value
@@ -148,6 +161,9 @@ class _Builder:
 
     def _container(self, value: Any, event: Any) -> Any:
         """A new mapping or sequence, placed where its event starts and anchored."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:  # refused before Python's own stack runs out
+            raise _TooDeep(event.start_mark)
         self._check_tag(event)
         value.path, value.line, value.col = (
             self.path, event.start_mark.line + 1, event.start_mark.column + 1,
@@ -236,6 +252,15 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
         ]
     except yaml.YAMLError as exc:
         return None, [Problem(Location(name, 1, 1), f"not valid YAML: {exc}")]
+    except _TooDeep as exc:
+        where = Location(name, exc.mark.line + 1, exc.mark.column + 1)
+        return None, [
+            Problem(
+                where,
+                f"values nested more than {MAX_DEPTH} levels deep; refused",
+                "a desk file needs a few levels: sections, claims, their fields",
+            )
+        ]
     finally:
         parser.dispose()
     problems = builder.problems
