@@ -166,3 +166,51 @@ def test_a_divisor_at_most_some_figure_still_bounds_the_quotient(make_desk: Make
         ("conflict", ("p", "s", "u")),
         ("repetition", ("p2", "s2", "u2")),
     ]
+
+
+# -- what reconcile would crash on, validate refuses -----------------------------------------
+
+
+def test_a_relation_naming_one_metric_twice_is_refused(make_desk: MakeDesk) -> None:
+    world = "metrics:\n  ma: {name: A}\nrelations:\n  - ma = ma * ma\n"
+    claims = make_desk({"w.yaml": world, "a.yaml": "claims:\n" + claim("x", "ma", "5")})
+    assert problems(claims) == ["relation 'ma = ma * ma' names metric 'ma' more than once"]
+
+
+def test_claims_deriving_from_each_other_in_a_circle_are_refused(make_desk: MakeDesk) -> None:
+    def derived(ident: str, parent: str) -> str:
+        return claim(ident, "units", "5 GPU")[:-2] + f", derived_from: {parent}}}\n"
+
+    claims = make_desk(
+        {"a.yaml": "claims:\n" + derived("d1", "d2") + derived("d2", "d3") + derived("d3", "d1")}
+    )
+    assert problems(claims) == [
+        "claims derive from each other in a circle: 'd1' → 'd2' → 'd3' → 'd1'"
+    ]
+
+
+def test_a_long_chain_of_derivations_is_read_without_recursion(make_desk: MakeDesk) -> None:
+    rows = [claim("c0", "units", "5 GPU")]
+    rows += [
+        claim(f"c{i}", "units", "5 GPU")[:-2] + f", derived_from: c{i - 1}}}\n"
+        for i in range(1, 3000)
+    ]
+    report = reconcile(load(make_desk({"a.yaml": "claims:\n" + "".join(rows)})))
+    assert report.origins["c2999"] == ("wire",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "claims:\n" + "".join(" " * (2 * i + 2) + "a:\n" for i in range(600)),
+        "claims: " + "{a: " * 2000 + "1" + "}" * 2000 + "\n",
+        "claims: " + "[" * 2000 + "]" * 2000 + "\n",
+    ],
+    ids=["block", "flow-mapping", "flow-list"],
+)
+def test_deep_nesting_is_a_located_problem(make_desk: MakeDesk, text: str) -> None:
+    (message,) = problems(make_desk({"deep.yaml": text}))
+    assert message in (
+        "values nested more than 64 levels deep; refused",
+        "not valid YAML: while increasing flow level exceeded maximum nesting depth",
+    )

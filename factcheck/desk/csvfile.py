@@ -49,6 +49,22 @@ def read_csv(path: Path) -> tuple[list[YMap], list[Problem]]:
             )
         ]
     columns = [h.strip() for h in header]
+    offsets = _cell_offsets(lines[0] if lines else "")
+    first_seen: dict[str, int] = {}
+    for index, column in enumerate(columns):
+        if not column:
+            continue
+        if column in first_seen:
+            col = offsets[index] if index < len(offsets) else 1
+            return [], [
+                Problem(
+                    Location(name, 1, col),
+                    f"column '{column}' is named twice in the header "
+                    f"(columns {first_seen[column] + 1} and {index + 1})",
+                    "rename or remove one of them: a row cannot hold two values of one field",
+                )
+            ]
+        first_seen[column] = index
     rows: list[YMap] = []
     first_line = reader.line_num + 1
     while True:

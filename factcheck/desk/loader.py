@@ -8,7 +8,9 @@ one ``DeskError`` listing all of them. It never writes anything.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,21 +48,31 @@ def desk_paths(path: Path, sources: Path | None = None) -> tuple[Path, list[Path
     """The desk's root and its files: claim files, then source records.
 
     ``path`` may be the desk root (holding ``claims/``), the claims folder
-    (``sources/`` beside it), or one claim file.
+    (``sources/`` beside it), or one claim file. A folder that cannot be read,
+    a link that leads nowhere or out of the desk, and a desk file that is not
+    a regular file are problems, raised at once (``DeskError``): the other
+    files cannot be checked against files that could not be read.
     """
     if not path.exists():
         raise DeskError([Problem(Location(str(path)), "no such file or folder")])
+    problems: list[Problem] = []
     if path.is_file():
         claims_files = [path]
         root = path.parent.parent if path.parent.name == "claims" else path.parent
     else:
         claims_dir = path / "claims" if (path / "claims").is_dir() else path
         root = path if claims_dir != path else path.parent
-        claims_files = _files_under(claims_dir, CLAIM_SUFFIXES)
+        claims_files = _files_under(claims_dir, CLAIM_SUFFIXES, root, problems)
     sources_dir = sources if sources is not None else root / "sources"
     if sources is not None and not sources.is_dir():
         raise DeskError([Problem(Location(str(sources)), "no such sources folder")])
-    source_files = _files_under(sources_dir, (".yaml", ".yml")) if sources_dir.is_dir() else []
+    source_files = (
+        _files_under(sources_dir, (".yaml", ".yml"), sources_dir if sources else root, problems)
+        if sources_dir.is_dir()
+        else []
+    )
+    if problems:
+        raise DeskError(problems)
     seen = set(claims_files)
     return root, claims_files + [f for f in source_files if f not in seen]
 
@@ -80,15 +92,67 @@ def desk_places(path: Path, sources: Path | None = None) -> tuple[Path, ...]:
     return (claims_dir, sources if sources is not None else root / "sources")
 
 
-def _files_under(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
-    found = [
-        p
-        for p in folder.rglob("*")
-        if p.suffix.lower() in suffixes
-        and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    ]
+def _files_under(
+    folder: Path, suffixes: tuple[str, ...], root: Path, problems: list[Problem]
+) -> list[Path]:
+    """The desk files below ``folder`` (hidden names skipped), sorted; what cannot
+    be read or lies outside ``root`` goes to ``problems``. Links are followed
+    when they stay inside ``root``, each folder once. The walk is iterative."""
+    inside = Path(os.path.realpath(root))
+    found: list[Path] = []
+    seen: set[str] = set()
+    stack = [folder]
+    while stack:
+        here = stack.pop()
+        real = os.path.realpath(here)
+        if real in seen:
+            continue
+        seen.add(real)
+        try:
+            entries = sorted(os.scandir(here), key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(_unreadable(here, exc, "folder"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            place = Path(entry.path)
+            wanted = place.suffix.lower() in suffixes
+            if entry.is_symlink():
+                target = Path(os.path.realpath(place))
+                if not target.exists():
+                    problems.append(
+                        Problem(Location(str(place)), f"a link to '{target}', which does not exist")
+                    )
+                    continue
+                if not (wanted or target.is_dir()):
+                    continue
+                if not target.is_relative_to(inside):
+                    problems.append(
+                        Problem(
+                            Location(str(place)),
+                            f"a link to '{target}', outside the desk; refused",
+                            "copy the file into the desk",
+                        )
+                    )
+                    continue
+            try:
+                if entry.is_dir():
+                    stack.append(place)
+                elif wanted and entry.is_file():
+                    found.append(place)
+                elif wanted:
+                    kind = "a named pipe" if stat.S_ISFIFO(entry.stat().st_mode) else "a device"
+                    problems.append(
+                        Problem(Location(str(place)), f"{kind}, not a regular file; refused")
+                    )
+            except OSError as exc:
+                problems.append(_unreadable(place, exc, "file"))
     return sorted(found)
+
+
+def _unreadable(place: Path, exc: OSError, what: str) -> Problem:
+    return Problem(Location(str(place)), f"cannot read this {what}: {exc.strerror or exc}")
 
 
 _WORLD_SECTION = re.compile(
@@ -109,6 +173,13 @@ def read_desk(
 
 
 def _read_file(file: Path, raw: RawDesk) -> list[Problem]:
+    try:
+        return _read_sections(file, raw)
+    except OSError as exc:
+        return [_unreadable(file, exc, "file")]
+
+
+def _read_sections(file: Path, raw: RawDesk) -> list[Problem]:
     if file.suffix.lower() == ".csv":
         rows, problems = read_csv(file)
         raw.claims.extend((row, file, True) for row in rows)
@@ -204,13 +275,17 @@ def _load(desk_path: Path, sources_path: Path | None) -> Desk:
 
 def _world_first(files: list[Path]) -> tuple[list[Path], list[Path]]:
     """Split files into those that declare the world (by a quick scan) and the rest."""
-    world, claims = [], []
+    world: list[Path] = []
+    claims: list[Path] = []
     for file in files:
         is_yaml = file.suffix.lower() != ".csv"
-        if is_yaml and (file.stat().st_size > MAX_SCAN or _WORLD_SECTION.search(file.read_bytes())):
-            world.append(file)
-        else:
-            claims.append(file)
+        try:
+            declares = is_yaml and (
+                file.stat().st_size > MAX_SCAN or bool(_WORLD_SECTION.search(file.read_bytes()))
+            )
+        except OSError:
+            declares = True  # read with the world, which reports why it cannot be
+        (world if declares else claims).append(file)
     return world, claims
 
 
