@@ -29,7 +29,7 @@ from .render.atomic import target, write_atomic
 from .render.explain import explain_claim
 from .render.registry import choices, render_lines, renderer
 from .render.sections import LIMIT
-from .render.words import plural
+from .render.words import plural, visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -105,7 +105,7 @@ def _emit(pieces: Any, output: Path | None, real: Path | None) -> None:
             _quiet_pipe()
     else:
         write_atomic(real, pieces, shown=output)
-        click.echo(f"wrote {output}", err=True)
+        click.echo(visible(f"wrote {output}", lines=False), err=True)
 
 
 def _quiet_pipe() -> None:
@@ -135,13 +135,19 @@ class _Group(click.Group):
             if debug:
                 raise
             for problem in exc.problems:
-                click.echo(str(problem), err=True)
-            click.echo(f"{plural(len(exc.problems), 'problem')} found.", err=True)
+                click.echo(visible(str(problem), lines=False), err=True)
+            if exc.more:
+                click.echo(
+                    f"... and {plural(exc.more, 'more problem')} not shown "
+                    f"(the first {len(exc.problems)} are above).",
+                    err=True,
+                )
+            click.echo(f"{plural(len(exc.problems) + exc.more, 'problem')} found.", err=True)
             ctx.exit(exc.exit_code)
         except FactcheckError as exc:
             if debug:
                 raise
-            click.echo(f"error: {exc}", err=True)
+            click.echo(visible(f"error: {exc}", lines=False), err=True)
             ctx.exit(exc.exit_code)
         except OSError as exc:
             if debug:
@@ -151,7 +157,7 @@ class _Group(click.Group):
         except Exception as exc:
             if debug:
                 raise
-            click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo(visible(f"internal error: {type(exc).__name__}: {exc}", False), err=True)
             click.echo(BUG_REPORT.format(version=_version()), err=True)
             ctx.exit(3)
 
@@ -236,7 +242,7 @@ def explain(claim_id: str, path: Path, sources: Path | None) -> None:
     PATH is the desk (default: claims). Exit 2 when the claim is unknown.
     """
     report, _ = _reconciled(path, sources)
-    click.echo(explain_claim(report, claim_id), nl=False)
+    click.echo(visible(explain_claim(report, claim_id)), nl=False)
 
 
 @main.command()

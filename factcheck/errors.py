@@ -98,12 +98,38 @@ class ExportError(FactcheckError, OSError):
         return str(self.args[0]) if self.args else ""
 
 
+#: Problems kept and shown for one desk; the rest are counted (docs/limits.md).
+MAX_PROBLEMS = 200
+
+
+class Problems(list[Problem]):
+    """Problems in the order they are found: the first ``MAX_PROBLEMS`` kept, the
+    rest only counted (``more``), so that a desk of junk cannot fill the memory."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.more = 0
+
+    def append(self, problem: Problem) -> None:
+        if len(self) < MAX_PROBLEMS:
+            super().append(problem)
+        else:
+            self.more += 1
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.append(problem)
+
+
 class DeskError(FactcheckError, ValueError):
-    """A desk with one or more problems; holds all of them, sorted by place."""
+    """A desk with one or more problems: the first ``MAX_PROBLEMS`` of them, sorted
+    by place, and how many more there are (``more``)."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(sorted(set(problems)))
-        count = len(self.problems)
+        found = sorted(set(problems))
+        self.problems: tuple[Problem, ...] = tuple(found[:MAX_PROBLEMS])
+        self.more: int = len(found) - len(self.problems) + getattr(problems, "more", 0)
+        count = len(self.problems) + self.more
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in the desk")
 
     def __str__(self) -> str:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ..errors import Location, Problem
+from ..errors import Location, Problem, Problems
 from ..suggest import did_you_mean
 from .yamlfile import YMap
 
@@ -24,7 +24,7 @@ class FieldReader:
     """Typed access to the fields of located records; problems pile up in ``problems``."""
 
     def __init__(self) -> None:
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = Problems()
 
     def report(self, where: Location, message: str, hint: str = "") -> None:
         self.problems.append(Problem(where, message, hint))

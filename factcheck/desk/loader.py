@@ -28,6 +28,7 @@ SECTIONS = (
     "article", "claims", "sources", "entities", "units", "metrics", "relations", "policy",
 )  # fmt: skip
 CLAIM_SUFFIXES = (".yaml", ".yml", ".csv")
+MAX_CLAIMS_PER_FILE = 100_000  # in one YAML file (an article has a few dozen; 10 MB holds 65,000)
 MAX_SCAN = 10 * 1024 * 1024  # larger files are read with the world (and refused by read_yaml)
 
 
@@ -216,6 +217,16 @@ def _split_sections(data: YMap, file: Path, raw: RawDesk) -> list[Problem]:
             if not isinstance(body, YList):
                 problems.append(
                     Problem(where, "'claims' must be a list, each claim starting with '- id:'")
+                )
+                continue
+            if len(body) > MAX_CLAIMS_PER_FILE:
+                problems.append(
+                    Problem(
+                        where,
+                        f"{len(body):,} claims in one file, over the limit of "
+                        f"{MAX_CLAIMS_PER_FILE:,}; none of them read",
+                        "split the file (one per article), or use a CSV table for bulk claims",
+                    )
                 )
                 continue
             for index, rec in enumerate(body):

@@ -26,6 +26,9 @@ from .yamlfile import YMap
 
 _ID = re.compile(r"\w[\w.-]*")
 
+#: The largest archived article text read (a long article is 100 KB).
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+
 
 def valid_id(ident: str) -> bool:
     """Ids are one word of letters, digits, '-', '_' and '.': they appear in reports,
@@ -368,6 +371,9 @@ class WorldBuilder:
         text = self.r.text(data, "text", what)
         if not text:
             return None
+        if "\x00" in text or any(ord(ch) < 32 for ch in text):
+            self.r.report(data.where("text"), f"{what}: text {text!r} holds a control character")
+            return None
         path = (file.parent / text).resolve()
         if not path.is_relative_to(self.root.resolve()):
             self.r.report(data.where("text"), f"{what}: text '{text}' lies outside the desk")
@@ -377,6 +383,15 @@ class WorldBuilder:
                 data.where("text"),
                 f"{what}: no archived text at '{text}'",
                 "the path is relative to this file",
+            )
+            return None
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            self.r.report(
+                data.where("text"),
+                f"{what}: the archived text '{text}' is {size:,} bytes, over the limit of "
+                f"{MAX_TEXT_BYTES:,}",
+                "keep the article's own text only",
             )
             return None
         return path

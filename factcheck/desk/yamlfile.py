@@ -29,6 +29,7 @@ from ..errors import Location, Problem
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_EXPANDED_NODES = 1_000_000
 MAX_DEPTH = 64  # mappings and lists inside one another (a desk needs about five)
+MAX_VALUES = 1_000_000  # values in one file, before aliases (10 MB of real claims: 600,000)
 
 
 class _TooDeep(Exception):
@@ -37,6 +38,10 @@ class _TooDeep(Exception):
     def __init__(self, mark: Any) -> None:
         super().__init__()
         self.mark = mark
+
+
+class _TooMany(_TooDeep):
+    """More than ``MAX_VALUES`` values in one file, where the first one over starts."""
 
 
 class YMap(dict[str, Any]):
@@ -107,6 +112,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.anchors: dict[str, Any] = {}
         self.depth = 0  # containers open around the current event
+        self.values = 0  # values built so far
 
     def _problem(self, mark: Any, message: str, hint: str = "") -> None:
         self.problems.append(
@@ -129,6 +135,9 @@ class _Builder:
         return data
 
     def _node(self, parser: Any, event: Any) -> Any:
+        self.values += 1
+        if self.values > MAX_VALUES:  # refused before the file's values fill the memory
+            raise _TooMany(event.start_mark)
         kind = type(event)
         if kind is yaml.ScalarEvent:
             self._check_tag(event)
@@ -254,13 +263,13 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
         return None, [Problem(Location(name, 1, 1), f"not valid YAML: {exc}")]
     except _TooDeep as exc:
         where = Location(name, exc.mark.line + 1, exc.mark.column + 1)
-        return None, [
-            Problem(
-                where,
-                f"values nested more than {MAX_DEPTH} levels deep; refused",
-                "a desk file needs a few levels: sections, claims, their fields",
-            )
-        ]
+        if isinstance(exc, _TooMany):
+            message = f"the file holds more than {MAX_VALUES:,} values; refused"
+            hint = "split it into several files, or use a CSV table for bulk claims"
+        else:
+            message = f"values nested more than {MAX_DEPTH} levels deep; refused"
+            hint = "a desk file needs a few levels: sections, claims, their fields"
+        return None, [Problem(where, message, hint)]
     finally:
         parser.dispose()
     problems = builder.problems

@@ -38,6 +38,10 @@ KINDS = {
 }
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
+#: The most claims a finding's detail lists by name where it could list thousands
+#: (the claims repeating a figure); the rest are counted.
+LISTED = 5
+
 #: What an agreement rests on (docs/decisions.md):
 #: - ``hedges``: the claims' intervals force it. Same scope: the value they all
 #:   allow is bounded on both sides (a category: one word). Relation: the
@@ -280,11 +284,13 @@ class RelayLoop:
 
 @dataclass(frozen=True, slots=True)
 class SingleOrigin:
-    """A figure only ``origin`` stands behind; ``repeated_by``: claims repeating it."""
+    """A figure only ``origin`` stands behind; ``repeated_by``: the first claims
+    repeating it (at most ``LISTED``), of ``repeats`` in all."""
 
     scope: Scope
     origin: str
     repeated_by: tuple[str, ...] = ()
+    repeats: int = 0
 
 
 @dataclass(frozen=True, slots=True)

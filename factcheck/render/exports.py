@@ -28,9 +28,28 @@ NAMESPACE = "https://factcheck.invalid/ns#"
 
 
 def gexf(report: Report, graph: Any) -> Iterator[str]:
-    """GEXF 1.2 (Gephi), by networkx's own writer."""
-    for line in nx.generate_gexf(graph, prettyprint=True):
+    """GEXF 1.2 (Gephi), by networkx's own writer, on a graph whose strings hold
+    only what XML 1.0 can (networkx writes any character as it is)."""
+    for line in nx.generate_gexf(_xml_safe(graph), prettyprint=True):
         yield line + "\n"
+
+
+def _xml_safe(graph: Any) -> Any:
+    """``graph``, or a copy whose string attributes lose what XML cannot hold."""
+
+    def bad(data: dict[str, Any]) -> bool:
+        return any(isinstance(v, str) and _NOT_XML.search(v) for v in data.values())
+
+    nodes = [n for n, d in graph.nodes(data=True) if bad(d)]
+    edges = [e for *e, d in graph.edges(keys=True, data=True) if bad(d)]
+    if not nodes and not edges:
+        return graph
+    safe = graph.copy()
+    for data in [*(safe.nodes[n] for n in nodes), *(safe.edges[e] for e in edges)]:
+        for key, value in data.items():
+            if isinstance(value, str):
+                data[key] = _NOT_XML.sub("", value)
+    return safe
 
 
 def prov_json(report: Report, graph: Any) -> Iterator[str]:

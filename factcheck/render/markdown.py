@@ -10,7 +10,7 @@ from ..engine.report import Report
 from .messages import Phrasebook
 from .sections import BLOCKS, LIMIT, TABLES, headline, more, recheck_line
 from .text import rows
-from .words import plural
+from .words import plural, visible
 
 
 def render_markdown(report: Report, limit: int | None = LIMIT) -> Iterator[str]:
@@ -47,7 +47,7 @@ def render_markdown(report: Report, limit: int | None = LIMIT) -> Iterator[str]:
         out += [f"## {section.title} ({len(found)})", ""]
         out += [tabulate(cells, section.headers, tablefmt="github")]
         out += ["", more(len(found) - len(shown)), ""]
-    yield "\n".join(out).rstrip() + "\n"
+    yield visible("\n".join(out).rstrip() + "\n")
 
 
 def escape(text: str) -> str:

@@ -412,7 +412,9 @@ def _relay_loop(book: Phrasebook, finding: Finding, d: RelayLoop) -> Lines:
 def _repeated(d: SingleOrigin) -> str:
     if not d.repeated_by:
         return ""
-    return f"; repeated by {', '.join(d.repeated_by)} from the same origin"
+    rest = d.repeats - len(d.repeated_by)
+    others = f" and {rest:,} other{'s' if rest != 1 else ''}" if rest > 0 else ""
+    return f"; repeated by {', '.join(d.repeated_by)}{others} from the same origin"
 
 
 def _single_origin(book: Phrasebook, finding: Finding, d: SingleOrigin) -> Lines:

@@ -11,7 +11,7 @@ from ..engine.findings import Finding
 from ..engine.report import Report
 from .messages import Phrasebook
 from .sections import BLOCKS, LIMIT, TABLES, headline, more, recheck_line
-from .words import plural
+from .words import plural, visible
 
 WIDTH = 100
 
@@ -39,7 +39,7 @@ def render_text(report: Report, limit: int | None = LIMIT) -> Iterator[str]:
         shown = found if limit is None else found[:limit]
         table = _table(rows(book, shown), section.headers, section.widths)
         out += [heading, "=" * len(heading), table, more(len(found) - len(shown)), ""]
-    yield "\n".join(out).rstrip() + "\n"
+    yield visible("\n".join(out).rstrip() + "\n")  # no control character reaches a terminal
 
 
 def rows(book: Phrasebook, findings: list[Finding]) -> list[tuple[str, str, str]]:

@@ -21,6 +21,22 @@ _SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 AXIS = {"subject": 1, "period": 2, "product": 3, "counterparty": 4}
 
 
+#: Control characters (C0 but tab and line feed, DEL, C1) as visible escapes:
+#: a terminal would act on them (ESC starts a colour or a cursor move).
+_CONTROLS = str.maketrans(
+    {c: f"\\x{c:02x}" for c in (*range(32), *range(127, 160)) if c not in (9, 10)}
+)
+
+
+def visible(text: str, lines: bool = True) -> str:
+    """``text`` with every control character written as an escape (``\\x1b``);
+    line feeds too unless ``lines``. Terminal output goes through this."""
+    if text.isprintable() or (lines and text.replace("\n", "").replace("\t", "").isprintable()):
+        return text
+    shown = text.translate(_CONTROLS)
+    return shown if lines else shown.replace("\n", "\\n")
+
+
 def plural(count: int, word: str, many: str = "") -> str:
     """``1 origin``, ``2 origins`` (``many``: the plural when not ``word + 's'``)."""
     return f"{count} {word if count == 1 else many or word + 's'}"

@@ -44,6 +44,10 @@ CURRENCY_SIGNS = {
 #: Count units known without a declaration, and their spellings.
 COUNT_UNITS = {"unit": ("units",), "item": ("items",), "person": ("persons", "people")}
 
+MAX_UNIT_LENGTH = 64  # characters in one unit expression
+MAX_EXPONENT = 12  # the largest power a unit may be raised to (m**3, s**-2)
+MAX_UNIT_DEPTH = 4  # brackets inside one another in a unit
+
 _ATOM = re.compile(r"\s*(\*\*|\^|[*/·()]|per\b|[^\s*/^()·]+)")
 #: Units every desk knows: the placeholder ``currency``, the currencies, the count units.
 BUILT_IN: dict[str, str] = {
@@ -168,8 +172,15 @@ class UnitBook:
         stripped = text.strip()
         if not stripped:
             return DIMENSIONLESS
+        if len(stripped) > MAX_UNIT_LENGTH:
+            raise ValueSyntaxError(
+                f"the unit '{stripped[:20]}…' is {len(stripped)} characters long, "
+                f"over the limit of {MAX_UNIT_LENGTH}",
+                "write a unit such as USD, GWh or USD/GPU",
+            )
         parts: list[str] = []
         position = 0
+        depth = 0
         while position < len(stripped):
             match = _ATOM.match(stripped, position)
             if match is None:  # pragma: no cover - the pattern matches any non-space
@@ -180,9 +191,24 @@ class UnitBook:
                 parts.append("/")
             elif atom == "·":
                 parts.append("*")
-            elif atom == "^":
+            elif atom in ("^", "**"):
+                if parts and parts[-1].lstrip("-").isdigit() and parts[-2:-1] == ["**"]:
+                    raise ValueSyntaxError(
+                        f"unit '{stripped}': a power of a power", "write one exponent"
+                    )
                 parts.append("**")
-            elif atom in "*/()" or atom == "**" or atom.lstrip("-").isdigit():
+            elif atom.lstrip("-").isdigit():
+                if parts[-1:] == ["**"] and abs(int(atom)) > MAX_EXPONENT:
+                    raise ValueSyntaxError(
+                        f"unit '{stripped}': the exponent {atom} is beyond ±{MAX_EXPONENT}"
+                    )
+                parts.append(atom)
+            elif atom in "*/()":
+                depth += {"(": 1, ")": -1}.get(atom, 0)
+                if depth > MAX_UNIT_DEPTH:
+                    raise ValueSyntaxError(
+                        f"unit '{stripped}': brackets nested over {MAX_UNIT_DEPTH} deep"
+                    )
                 parts.append(atom)
             else:
                 parts.append(self._atom(atom, stripped))
