@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import Location, Problem
@@ -20,35 +21,59 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 def read_csv(path: Path) -> tuple[list[YMap], list[Problem]]:
     """Rows of a CSV file as located records, and the file's problems."""
+    problems: list[Problem] = []
+    rows = list(iter_csv(path, problems))
+    return rows, problems
+
+
+def header(path: Path) -> list[str]:
+    """The column names of a CSV file ([] when it has no readable header)."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return [h.strip() for h in next(csv.reader(handle), [])]
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return []
+
+
+def iter_csv(path: Path, problems: list[Problem]) -> Iterator[YMap]:
+    """Rows of a CSV file as located records, one at a time (a table of a million
+    rows is never all in memory as records); its problems go to ``problems``."""
+    for item in _rows(path):
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            yield item
+
+
+def _rows(path: Path) -> Iterator[YMap | Problem]:
     name = str(path)
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return [], [
-            Problem(
-                Location(name, 1, 1),
-                f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} for a CSV table",
-                "split the table into several files",
-            )
-        ]
+        yield Problem(
+            Location(name, 1, 1),
+            f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} for a CSV table",
+            "split the table into several files",
+        )
+        return
     text, problem = decode_utf8(path.read_bytes(), name)
     if problem is not None:
-        return [], [problem]
+        yield problem
+        return
     lines = text.splitlines(keepends=True)
     reader = csv.reader(io.StringIO(text), strict=True)
-    problems: list[Problem] = []
     try:
-        header = next(reader, None)
+        names = next(reader, None)
     except csv.Error as exc:
-        return [], [Problem(Location(name, 1, 1), f"not a valid CSV header: {exc}")]
-    if not header or not any(h.strip() for h in header):
-        return [], [
-            Problem(
-                Location(name, 1, 1),
-                "a CSV table needs a header row naming its columns",
-                "start with e.g. 'id,source,subject,metric,period,value,quote'",
-            )
-        ]
-    columns = [h.strip() for h in header]
+        yield Problem(Location(name, 1, 1), f"not a valid CSV header: {exc}")
+        return
+    if not names or not any(h.strip() for h in names):
+        yield Problem(
+            Location(name, 1, 1),
+            "a CSV table needs a header row naming its columns",
+            "start with e.g. 'id,source,subject,metric,period,value,quote'",
+        )
+        return
+    columns = [h.strip() for h in names]
     offsets = _cell_offsets(lines[0] if lines else "")
     first_seen: dict[str, int] = {}
     for index, column in enumerate(columns):
@@ -56,16 +81,14 @@ def read_csv(path: Path) -> tuple[list[YMap], list[Problem]]:
             continue
         if column in first_seen:
             col = offsets[index] if index < len(offsets) else 1
-            return [], [
-                Problem(
-                    Location(name, 1, col),
-                    f"column '{column}' is named twice in the header "
-                    f"(columns {first_seen[column] + 1} and {index + 1})",
-                    "rename or remove one of them: a row cannot hold two values of one field",
-                )
-            ]
+            yield Problem(
+                Location(name, 1, col),
+                f"column '{column}' is named twice in the header "
+                f"(columns {first_seen[column] + 1} and {index + 1})",
+                "rename or remove one of them: a row cannot hold two values of one field",
+            )
+            return
         first_seen[column] = index
-    rows: list[YMap] = []
     first_line = reader.line_num + 1
     while True:
         try:
@@ -73,19 +96,17 @@ def read_csv(path: Path) -> tuple[list[YMap], list[Problem]]:
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(Problem(Location(name, reader.line_num, 1), f"not valid CSV: {exc}"))
+            yield Problem(Location(name, reader.line_num, 1), f"not valid CSV: {exc}")
             break
         line = first_line
         first_line = reader.line_num + 1
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(columns):
-            problems.append(
-                Problem(
-                    Location(name, line, 1),
-                    f"row has {len(cells)} cells but the header names {len(columns)} columns",
-                    "put a cell holding a comma in double quotes",
-                )
+            yield Problem(
+                Location(name, line, 1),
+                f"row has {len(cells)} cells but the header names {len(columns)} columns",
+                "put a cell holding a comma in double quotes",
             )
             continue
         offsets = _cell_offsets(lines[line - 1] if line - 1 < len(lines) else "")
@@ -98,8 +119,7 @@ def read_csv(path: Path) -> tuple[list[YMap], list[Problem]]:
             row[column] = value
             col = offsets[index] if index < len(offsets) else 1
             row.positions[column] = (line, col)
-        rows.append(row)
-    return rows, problems
+        yield row
 
 
 def _cell_offsets(line: str) -> list[int]:

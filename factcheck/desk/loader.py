@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import DeskError, Location, Problem
+from ..errors import DeskError, Location, Problem, Problems
 from ..suggest import did_you_mean
 from .claims import DeskBuilder
-from .csvfile import read_csv
+from .csvfile import header, iter_csv, read_csv
 from .fields import FieldReader
 from .model import Desk
 from .world import ARTICLE_FIELDS
@@ -275,6 +275,9 @@ def _load(desk_path: Path, sources_path: Path | None) -> Desk:
     raw, problems = read_desk(desk_path, sources_path, world_files)
     builder = _build_world(raw, problems)
     for file in claim_files:
+        if file.suffix.lower() == ".csv":
+            _stream_csv(builder, file)
+            continue
         part = RawDesk(root=root)
         found = _read_file(file, part)
         if part.named or part.relations or part.policies:
@@ -282,6 +285,22 @@ def _load(desk_path: Path, sources_path: Path | None) -> Desk:
         builder.r.problems.extend(found)
         _add_claims(builder, part)
     return _finish(builder, raw.files)
+
+
+def _stream_csv(builder: DeskBuilder, file: Path) -> None:
+    """A CSV table's claims built row by row, never all its records at once; its
+    article rows first, in a pass of their own, where the header has their columns."""
+    problems: list[Problem] = Problems()
+    try:
+        if ARTICLE_FIELDS & set(header(file)):
+            for rec in iter_csv(file, []):
+                if ARTICLE_FIELDS & rec.keys():
+                    builder.csv_article(rec, file)
+        for rec in iter_csv(file, problems):
+            builder.claim(rec, file, True)
+    except OSError as exc:
+        problems.append(_unreadable(file, exc, "file"))
+    builder.r.problems.extend(problems)
 
 
 def _world_first(files: list[Path]) -> tuple[list[Path], list[Path]]:
