@@ -214,3 +214,23 @@ def test_deep_nesting_is_a_located_problem(make_desk: MakeDesk, text: str) -> No
         "values nested more than 64 levels deep; refused",
         "not valid YAML: while increasing flow level exceeded maximum nesting depth",
     )
+
+
+def test_a_value_that_overflows_once_converted_is_refused(make_desk: MakeDesk) -> None:
+    row = claim("e", "energy", "1e306 TWh")
+    assert problems(make_desk({"a.yaml": "claims:\n" + row})) == [
+        "'1e306 TWh' is too large once converted to GWh: beyond 1.8e+308"
+    ]
+
+
+def test_a_long_chain_of_citing_articles_is_read_without_recursion(make_desk: MakeDesk) -> None:
+    files = {
+        f"art{i}.yaml": f"article: {{id: a{i}, outlet: wire, cites: [a{i + 1}]}}\n"
+        for i in range(2_000)
+    }
+    files["art2000.yaml"] = "article: {id: a2000, outlet: wire}\n"
+    files["claims.yaml"] = "article: {id: top, outlet: daily, cites: [a0]}\nclaims:\n" + claim(
+        "c", "units", "5 GPU"
+    ).replace("source: wire, ", "")
+    report = reconcile(load(make_desk(files)))
+    assert report.origins["c"] == ("wire",)  # through 2,001 relays, to the first outlet

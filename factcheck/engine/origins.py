@@ -36,41 +36,76 @@ class Origins:
     def of_source(self, source: str) -> frozenset[str]:
         found = self._of_source.get(source)
         if found is None:
-            found = self._of_source[source] = self._follow_source(source, set())
+            self._follow_sources(source)
+            found = self._of_source[source]
         return found
 
-    def _follow_source(self, source: str, seen: set[str]) -> frozenset[str]:
-        article = self._desk.articles.get(source)
-        if article is None:
-            return frozenset({source})
-        if source in seen:  # articles citing each other in a circle: stop at this one
-            return frozenset({article.outlet or source})
-        seen.add(source)
-        if not article.cites:
-            return frozenset({article.outlet or source})
-        found: set[str] = set()
-        for cited in article.cites:
-            found |= self._follow_source(cited, seen)
-        return frozenset(found)
+    def _follow_sources(self, start: str) -> None:
+        """Remember the origins of ``start`` and of every article it relays, by a
+        walk without recursion (a chain of thousands of relays is fine). An
+        article cited again on the way (a circle) stands for its own outlet."""
+        articles = self._desk.articles
+        memo = self._of_source
+        on_path: set[str] = set()
+        stack = [(start, False)]
+        while stack:
+            source, done = stack.pop()
+            if source in memo:
+                continue
+            article = articles.get(source)
+            if article is None or not article.cites:
+                memo[source] = frozenset({(article.outlet or source) if article else source})
+                continue
+            if done:
+                on_path.discard(source)
+                found: set[str] = set()
+                for cited in article.cites:
+                    known = memo.get(cited)
+                    if known is None:  # on the path: articles citing each other in a circle
+                        loop = articles.get(cited)
+                        known = frozenset({(loop.outlet if loop else "") or cited})
+                    found |= known
+                memo[source] = frozenset(found)
+                continue
+            on_path.add(source)
+            stack.append((source, True))
+            stack.extend((c, False) for c in article.cites if c not in memo and c not in on_path)
 
     def of_claim(self, claim_id: str) -> frozenset[str]:
         """Source ids behind a claim (usually one)."""
         found = self._of_claim.get(claim_id)
         if found is None:
-            found = self._of_claim[claim_id] = self._follow_claim(claim_id, set())
+            self._follow_claims(claim_id)
+            found = self._of_claim[claim_id]
         return found
 
-    def _follow_claim(self, claim_id: str, seen: set[str]) -> frozenset[str]:
-        claim = self._claims[claim_id]
-        parents = [p for p in claim.derived_from if p in self._claims and p not in seen]
-        if not parents:
-            return self.of_source(claim.source)
-        seen.add(claim_id)
-        found: set[str] = set()
-        for parent in parents:
-            known = self._of_claim.get(parent)
-            found |= known if known is not None else self._follow_claim(parent, seen)
-        return frozenset(found)
+    def _follow_claims(self, start: str) -> None:
+        """Remember the origins of ``start`` and of the claims it derives from, by
+        a walk without recursion. (The loader refuses circles of derivations; a
+        desk built by hand with one gets each claim's own source there.)"""
+        claims = self._claims
+        memo = self._of_claim
+        on_path: set[str] = set()
+        stack = [(start, False)]
+        while stack:
+            claim_id, done = stack.pop()
+            if claim_id in memo:
+                continue
+            claim = claims[claim_id]
+            parents = [p for p in claim.derived_from if p in claims and p != claim_id]
+            if not parents:
+                memo[claim_id] = self.of_source(claim.source)
+                continue
+            if done:
+                on_path.discard(claim_id)
+                found: set[str] = set()
+                for parent in parents:
+                    found |= memo.get(parent, frozenset())
+                memo[claim_id] = frozenset(found) or self.of_source(claim.source)
+                continue
+            on_path.add(claim_id)
+            stack.append((claim_id, True))
+            stack.extend((p, False) for p in parents if p not in memo and p not in on_path)
 
     def names(self, claim_ids: list[str] | tuple[str, ...]) -> tuple[str, ...]:
         """The origins behind these claims together, sorted."""

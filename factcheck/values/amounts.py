@@ -389,6 +389,11 @@ def to_amount(
     except ValueSyntaxError as exc:
         raise ValueSyntaxError(f"'{reading.text}': {exc.message}", exc.hint) from exc
     low, high = reading.low * k, reading.high * k
+    if math.isinf(low) or math.isinf(high):
+        raise ValueSyntaxError(
+            f"'{reading.text}' is too large once converted to {target}: beyond "
+            f"{sys.float_info.max:.3g}"
+        )
     if not signed and low < 0:
         raise ValueSyntaxError(
             f"'{reading.text}' is negative, but this metric cannot be",
