@@ -48,6 +48,7 @@ MAX_UNIT_LENGTH = 64  # characters in one unit expression
 MAX_EXPONENT = 12  # the largest power a unit may be raised to (m**3, s**-2)
 MAX_UNIT_DEPTH = 4  # brackets inside one another in a unit
 
+_INTEGER = re.compile(r"-?[0-9]+")
 _ATOM = re.compile(r"\s*(\*\*|\^|[*/·()]|per\b|[^\s*/^()·]+)")
 #: Units every desk knows: the placeholder ``currency``, the currencies, the count units.
 BUILT_IN: dict[str, str] = {
@@ -192,12 +193,12 @@ class UnitBook:
             elif atom == "·":
                 parts.append("*")
             elif atom in ("^", "**"):
-                if parts and parts[-1].lstrip("-").isdigit() and parts[-2:-1] == ["**"]:
+                if parts and _INTEGER.fullmatch(parts[-1]) and parts[-2:-1] == ["**"]:
                     raise ValueSyntaxError(
                         f"unit '{stripped}': a power of a power", "write one exponent"
                     )
                 parts.append("**")
-            elif atom.lstrip("-").isdigit():
+            elif _INTEGER.fullmatch(atom):  # ASCII digits only: '²' is a digit to Python
                 if parts[-1:] == ["**"] and abs(int(atom)) > MAX_EXPONENT:
                     raise ValueSyntaxError(
                         f"unit '{stripped}': the exponent {atom} is beyond ±{MAX_EXPONENT}"
