@@ -148,3 +148,11 @@ def test_gexf_is_well_formed_whatever_a_string_holds(make_desk: MakeDesk) -> Non
     assert (
         graph.nodes["a"]["label"] == "bell\x07 and escape\x1b[0m"
     )  # the report's own is untouched
+
+
+def test_a_large_agreement_names_five_claims_and_counts_the_rest(make_desk: MakeDesk) -> None:
+    rows = "".join(claim(f"c{i}", source=("wire", "daily")[i % 2]) for i in range(10))
+    claims = make_desk({"a.yaml": "claims:\n" + rows})
+    result = CliRunner().invoke(main, ["reconcile", str(claims)])
+    assert "c0, c1, c2, c3, c4 and 5 others" in result.stdout
+    assert "c5, c6" not in result.stdout

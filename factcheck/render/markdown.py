@@ -58,5 +58,7 @@ def escape(text: str) -> str:
     return out.replace("\n", " ")
 
 
-def _ids(ids: tuple[str, ...]) -> str:
-    return ", ".join(f"`{i}`" for i in ids)
+def _ids(ids: tuple[str, ...], most: int = 5) -> str:
+    """Ids as code, at most ``most`` of them and a count of the rest."""
+    shown = ", ".join(f"`{i}`" for i in ids[: most if len(ids) > most + 1 else None])
+    return shown if len(ids) <= most + 1 else f"{shown} and {len(ids) - most:,} others"

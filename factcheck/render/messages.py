@@ -424,7 +424,7 @@ def _single_origin(book: Phrasebook, finding: Finding, d: SingleOrigin) -> Lines
 
 def _circular(book: Phrasebook, finding: Finding, d: Circular) -> Lines:
     return (
-        f"{', '.join(finding.claims)} come from {len(d.speakers)} speakers "
+        f"{words.listed(finding.claims)} come from {len(d.speakers)} speakers "
         f"({', '.join(d.speakers)}) but all relay {', '.join(d.origins)}: "
         "one origin, not corroboration",
         (book.message(d.basis),),

@@ -11,7 +11,7 @@ from ..engine.findings import Finding
 from ..engine.report import Report
 from .messages import Phrasebook
 from .sections import BLOCKS, LIMIT, TABLES, headline, more, recheck_line
-from .words import plural, visible
+from .words import listed, plural, visible
 
 WIDTH = 100
 
@@ -46,7 +46,7 @@ def rows(book: Phrasebook, findings: list[Finding]) -> list[tuple[str, str, str]
     """A table's rows: claims, origins, what (a single origin's row omits its origin)."""
     return [
         (
-            ", ".join(f.claims),
+            listed(f.claims),
             ", ".join(f.origins),
             book.single_origin_what(f) if f.kind == "single-origin" else book.message(f),
         )
@@ -60,7 +60,7 @@ def _block(book: Phrasebook, number: int, finding: Finding) -> list[str]:
     detail: list[str] = [*said.arithmetic]
     detail += [f"assumption: {assumption}" for assumption in said.assumptions]
     detail += [
-        f"{label}: {', '.join(side.claims)}; "
+        f"{label}: {listed(side.claims)}; "
         f"{plural(len(side.origins), 'independent origin')} ({', '.join(side.origins)})"
         for side, label in zip(finding.sides, said.labels, strict=True)
     ]

@@ -37,6 +37,13 @@ def visible(text: str, lines: bool = True) -> str:
     return shown if lines else shown.replace("\n", "\\n")
 
 
+def listed(ids: tuple[str, ...] | list[str], most: int = 5) -> str:
+    """Ids joined by commas, at most ``most`` of them and a count of the rest."""
+    if len(ids) <= most + 1:
+        return ", ".join(ids)
+    return f"{', '.join(ids[:most])} and {len(ids) - most:,} others"
+
+
 def plural(count: int, word: str, many: str = "") -> str:
     """``1 origin``, ``2 origins`` (``many``: the plural when not ``word + 's'``)."""
     return f"{count} {word if count == 1 else many or word + 's'}"
