@@ -154,5 +154,6 @@ def test_a_large_agreement_names_five_claims_and_counts_the_rest(make_desk: Make
     rows = "".join(claim(f"c{i}", source=("wire", "daily")[i % 2]) for i in range(10))
     claims = make_desk({"a.yaml": "claims:\n" + rows})
     result = CliRunner().invoke(main, ["reconcile", str(claims)])
-    assert "c0, c1, c2, c3, c4 and 5 others" in result.stdout
-    assert "c5, c6" not in result.stdout
+    words = " ".join(result.stdout.split())  # the table wraps its cells
+    assert "c0, c1, c2, c3, c4 and 5 others" in words
+    assert "c5" not in words
