@@ -27,7 +27,7 @@ from ..engine.report import Report
 from .graph import build_graph, graph_findings, node
 from .messages import Phrasebook
 from .sections import BLOCKS, TABLES, headline, recheck_line
-from .words import RelativePaths, plural, read_as
+from .words import RelativePaths, listed, plural, read_as
 
 GRAPH_NODES = 600  # the most nodes the page's graph draws
 ROWS = 500  # the most rows of each informational table
@@ -39,6 +39,7 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENV.filters["listed"] = listed  # at most five ids and a count of the rest
 
 
 def safe_url(url: str) -> str:
