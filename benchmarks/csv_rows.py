@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from one_scope import timed_reconcile
 
 WORLD = """\
 units:
@@ -58,17 +59,7 @@ def main() -> None:
         root = Path(folder)
         write_desk(root, args.rows)
         size = (root / "claims" / "bulk.csv").stat().st_size
-        command = [sys.executable, "-c", "from factcheck.cli import main; main()"]
-        start = time.perf_counter()
-        done = subprocess.run(
-            [*command, "reconcile", str(root / "claims"), "-o", str(root / "report.txt")],
-            capture_output=True,
-            text=True,
-        )
-        elapsed = time.perf_counter() - start
-        if done.returncode not in (0, 1):
-            sys.exit(f"reconcile failed ({done.returncode}): {done.stderr[-2000:]}")
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        elapsed, peak = timed_reconcile(root / "claims", root / "report.txt")
     print(
         f"{args.rows:,} CSV rows ({size / 1e6:.0f} MB): {elapsed:.1f} s, peak {peak:,.0f} MB "
         f"({peak * 1024 / args.rows:.2f} KB a row)"
