@@ -10,10 +10,12 @@ paused here, and only here.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
@@ -50,6 +52,21 @@ def _version() -> str:
 def _terminated(signum: int, frame: Any) -> None:
     """SIGTERM ends the run as Ctrl-C does: files half written are removed."""
     raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _on_sigterm() -> Iterator[None]:
+    """``_terminated`` handles SIGTERM while a command runs; the handler before it
+    is put back after, so a program that calls the CLI in its own process (a
+    test runner, a notebook) keeps its own way of being stopped."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set a signal handler
+        return
+    before = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 def _desk_options(command: F) -> F:
@@ -122,9 +139,8 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         debug = "--debug" in sys.argv[1:] or bool(ctx.params.get("debug"))
-        signal.signal(signal.SIGTERM, _terminated)
         try:
-            with batch():
+            with batch(), _on_sigterm():
                 return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise

@@ -187,3 +187,10 @@ def test_a_closed_pipe_ends_quietly(desk: Path) -> None:
         err = proc.stderr.read().decode()
     assert proc.wait() == 0
     assert err == ""
+
+
+def test_the_cli_puts_back_the_callers_sigterm_handler(desk: Path) -> None:
+    # a test runner or notebook that calls the CLI keeps its own way of being stopped
+    before = signal.getsignal(signal.SIGTERM)
+    run("reconcile", str(desk / "claims"))
+    assert signal.getsignal(signal.SIGTERM) is before
