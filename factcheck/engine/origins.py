@@ -10,7 +10,7 @@ origin is repetition, not corroboration.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..desk.model import Claim, Desk
 
@@ -36,76 +36,34 @@ class Origins:
     def of_source(self, source: str) -> frozenset[str]:
         found = self._of_source.get(source)
         if found is None:
-            self._follow_sources(source)
+            _walk(source, self._of_source, self._cited, self._outlet)
             found = self._of_source[source]
         return found
 
-    def _follow_sources(self, start: str) -> None:
-        """Remember the origins of ``start`` and of every article it relays, by a
-        walk without recursion (a chain of thousands of relays is fine). An
-        article cited again on the way (a circle) stands for its own outlet."""
-        articles = self._desk.articles
-        memo = self._of_source
-        on_path: set[str] = set()
-        stack = [(start, False)]
-        while stack:
-            source, done = stack.pop()
-            if source in memo:
-                continue
-            article = articles.get(source)
-            if article is None or not article.cites:
-                memo[source] = frozenset({(article.outlet or source) if article else source})
-                continue
-            if done:
-                on_path.discard(source)
-                found: set[str] = set()
-                for cited in article.cites:
-                    known = memo.get(cited)
-                    if known is None:  # on the path: articles citing each other in a circle
-                        loop = articles.get(cited)
-                        known = frozenset({(loop.outlet if loop else "") or cited})
-                    found |= known
-                memo[source] = frozenset(found)
-                continue
-            on_path.add(source)
-            stack.append((source, True))
-            stack.extend((c, False) for c in article.cites if c not in memo and c not in on_path)
+    def _cited(self, source: str) -> tuple[str, ...]:
+        article = self._desk.articles.get(source)
+        return article.cites if article else ()
+
+    def _outlet(self, source: str) -> frozenset[str]:
+        """A source's origin on its own: an article's outlet, or the source itself."""
+        article = self._desk.articles.get(source)
+        return frozenset({(article.outlet if article else "") or source})
 
     def of_claim(self, claim_id: str) -> frozenset[str]:
         """Source ids behind a claim (usually one)."""
         found = self._of_claim.get(claim_id)
         if found is None:
-            self._follow_claims(claim_id)
+            _walk(claim_id, self._of_claim, self._parents, self._own)
             found = self._of_claim[claim_id]
         return found
 
-    def _follow_claims(self, start: str) -> None:
-        """Remember the origins of ``start`` and of the claims it derives from, by
-        a walk without recursion. (The loader refuses circles of derivations; a
-        desk built by hand with one gets each claim's own source there.)"""
+    def _parents(self, claim_id: str) -> list[str]:
         claims = self._claims
-        memo = self._of_claim
-        on_path: set[str] = set()
-        stack = [(start, False)]
-        while stack:
-            claim_id, done = stack.pop()
-            if claim_id in memo:
-                continue
-            claim = claims[claim_id]
-            parents = [p for p in claim.derived_from if p in claims and p != claim_id]
-            if not parents:
-                memo[claim_id] = self.of_source(claim.source)
-                continue
-            if done:
-                on_path.discard(claim_id)
-                found: set[str] = set()
-                for parent in parents:
-                    found |= memo.get(parent, frozenset())
-                memo[claim_id] = frozenset(found) or self.of_source(claim.source)
-                continue
-            on_path.add(claim_id)
-            stack.append((claim_id, True))
-            stack.extend((p, False) for p in parents if p not in memo and p not in on_path)
+        return [p for p in claims[claim_id].derived_from if p in claims and p != claim_id]
+
+    def _own(self, claim_id: str) -> frozenset[str]:
+        """A claim's origins on its own: its source's."""
+        return self.of_source(self._claims[claim_id].source)
 
     def names(self, claim_ids: list[str] | tuple[str, ...]) -> tuple[str, ...]:
         """The origins behind these claims together, sorted."""
@@ -128,3 +86,36 @@ class Origins:
         if named is None:
             named = self._named_source[claim.source] = tuple(sorted(self.of_source(claim.source)))
         return named
+
+
+def _walk(
+    start: str,
+    memo: dict[str, frozenset[str]],
+    children: Callable[[str], Sequence[str]],
+    alone: Callable[[str], frozenset[str]],
+) -> None:
+    """Remember in ``memo`` the origins of ``start`` and of everything it rests on:
+    a node's ``children`` (the articles it cites, the claims it derives from)
+    together, or ``alone(node)`` when it has none. The walk is post-order and
+    without recursion, so a chain of thousands of relays is fine. A child met
+    again on the way (a circle: articles citing each other) stands for itself
+    alone."""
+    on_path: set[str] = set()
+    stack = [(start, False)]
+    while stack:
+        node, done = stack.pop()
+        if node in memo:
+            continue
+        kids = children(node)
+        if not kids:
+            memo[node] = alone(node)
+        elif done:
+            on_path.discard(node)
+            found: set[str] = set()
+            for kid in kids:
+                found |= memo[kid] if kid in memo else alone(kid)
+            memo[node] = frozenset(found)
+        else:
+            on_path.add(node)
+            stack.append((node, True))
+            stack.extend((k, False) for k in kids if k not in memo and k not in on_path)
