@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import DeskError, load, reconcile
+from factcheck import DeskError, Report, load, reconcile
 from factcheck.render.messages import Phrasebook
 
 from .conftest import MakeDesk
@@ -120,20 +120,26 @@ def test_overflow_is_located_and_the_other_problems_still_listed(make_desk: Make
     assert found[2][0] == 4 and "UDS" in found[2][1]
 
 
-def test_division_by_zero_is_undecidable_not_an_agreement(make_desk: MakeDesk) -> None:
+def dividing(make_desk: MakeDesk, *rows: str) -> Report:
+    """The claims reconciled on a desk whose relation divides: price = spend / units."""
     claims = make_desk(
         {
             "world.yaml": DIVIDING,
-            "a.yaml": "claims:\n"
-            + claim("s", "spend", "1000 USD")
-            + claim("u", "units", "exactly 0 GPU")
-            + claim("p", "price", "10 USD/GPU"),
+            "sources/s.yaml": "sources:\n  wire: {name: Wire}\n",
+            "a.yaml": "claims:\n" + "".join(rows),
         },
         world=False,
     )
-    (claims.parent / "sources").mkdir(exist_ok=True)
-    (claims.parent / "sources" / "s.yaml").write_text("sources:\n  wire: {name: Wire}\n")
-    report = reconcile(load(claims))
+    return reconcile(load(claims))
+
+
+def test_division_by_zero_is_undecidable_not_an_agreement(make_desk: MakeDesk) -> None:
+    report = dividing(
+        make_desk,
+        claim("s", "spend", "1000 USD"),
+        claim("u", "units", "exactly 0 GPU"),
+        claim("p", "price", "10 USD/GPU"),
+    )
     assert [f.kind for f in report.findings if f.rule == "relation"] == ["undecidable"]
     (finding,) = report.of_kind("undecidable")
     assert Phrasebook(report).message(finding) == (
@@ -145,22 +151,15 @@ def test_division_by_zero_is_undecidable_not_an_agreement(make_desk: MakeDesk) -
 
 def test_a_divisor_at_most_some_figure_still_bounds_the_quotient(make_desk: MakeDesk) -> None:
     # at most 5 GPU for 950 to 1,050 USD: at least 190 USD/GPU, not 9.5 to 10.5
-    claims = make_desk(
-        {
-            "world.yaml": DIVIDING,
-            "a.yaml": "claims:\n"
-            + claim("s", "spend", "1000 USD")
-            + claim("u", "units", "at most 5 GPU")
-            + claim("p", "price", "10 USD/GPU")
-            + claim("s2", "spend", "1000 USD", "2022")
-            + claim("u2", "units", "at most 5 GPU", "2022")
-            + claim("p2", "price", "300 USD/GPU", "2022"),
-        },
-        world=False,
+    report = dividing(
+        make_desk,
+        claim("s", "spend", "1000 USD"),
+        claim("u", "units", "at most 5 GPU"),
+        claim("p", "price", "10 USD/GPU"),
+        claim("s2", "spend", "1000 USD", "2022"),
+        claim("u2", "units", "at most 5 GPU", "2022"),
+        claim("p2", "price", "300 USD/GPU", "2022"),
     )
-    (claims.parent / "sources").mkdir(exist_ok=True)
-    (claims.parent / "sources" / "s.yaml").write_text("sources:\n  wire: {name: Wire}\n")
-    report = reconcile(load(claims))
     # 300 USD/GPU fits "at least 190" in 2022: one origin, a repetition, not a conflict
     assert [(f.kind, f.claims) for f in report.findings if f.rule == "relation"] == [
         ("conflict", ("p", "s", "u")),
