@@ -233,3 +233,14 @@ def test_a_long_chain_of_citing_articles_is_read_without_recursion(make_desk: Ma
     ).replace("source: wire, ", "")
     report = reconcile(load(make_desk(files)))
     assert report.origins["c"] == ("wire",)  # through 2,001 relays, to the first outlet
+
+
+def test_a_thousands_comma_in_a_flow_mapping_gets_the_fix(make_desk: MakeDesk) -> None:
+    row = "  - {id: y, source: wire, subject: acme, metric: units, period: 2024, value: 120,000 GPU, quote: q}\n"
+    with pytest.raises(DeskError) as info:
+        load(make_desk({"a.yaml": "claims:\n" + row}))
+    (problem,) = info.value.problems
+    assert problem.message == "unknown field '000 GPU' in claim 'y'"
+    assert problem.hint == (
+        'a comma inside { } starts a new field: put the value in quotes (value: "120,000 bikes")'
+    )

@@ -40,6 +40,11 @@ class FieldReader:
         unknown = rec.keys() - set(allowed)
         for key in sorted(unknown):
             hint = did_you_mean(key, allowed, f"known fields: {', '.join(allowed)}", limit=1)
+            if key[:1].isdigit():  # "value: 120,000 bikes" inside { }: the comma split it
+                hint = (
+                    "a comma inside { } starts a new field: put the value in quotes "
+                    '(value: "120,000 bikes")'
+                )
             self.report(rec.where_key(key), f"unknown field '{key}' in {what}", hint)
         complete = True
         for key in required:
