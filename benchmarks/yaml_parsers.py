@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from factcheck.yamlfile import read_yaml
+
+from factcheck.desk.yamlfile import read_yaml
 
 CLAIM = """  - id: c{i}
     source: wire

@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..parallel import Child, Slices, can_fork
 from .findings import Finding
-from .parallel import Child, Slices, can_fork
 from .rules import RULES, Rule
 from .scopes import ScopeIndex
 

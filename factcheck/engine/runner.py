@@ -8,11 +8,11 @@ sorts them.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 
 from ..desk.model import Desk
 from ..errors import UsageError
+from ..parallel import cores
 from .executor import execute
 from .findings import sort_findings
 from .recheck import recheck
@@ -28,12 +28,12 @@ def reconcile(desk: Desk, rules: Iterable[str] | None = None, workers: int | Non
     that needs others' findings (independence needs agreements) has them run
     too, but only the named rules' findings are reported. ``workers``: 1 runs
     everything here; 2 runs a large desk's rules on two cores (see
-    ``factcheck.engine.parallel``); None (the default) takes 2 where the
+    ``factcheck.parallel``); None (the default) takes 2 where the
     machine has two cores. The report is the same either way.
     """
     chosen = select(rules)
     if workers is None:
-        workers = min(2, os.cpu_count() or 1)
+        workers = cores()
     elif workers < 1:
         raise UsageError(f"workers must be 1 or more, not {workers}")
     index = ScopeIndex(desk)
