@@ -106,7 +106,10 @@ def test_loading_never_writes_to_the_desk(make_desk: MakeDesk) -> None:
 
 def test_broken_yaml(make_desk: MakeDesk) -> None:
     found = problems(make_desk({"a.yaml": "claims:\n  - id: x\n    value: [1\n"}))
-    assert len(found) == 1 and found[0].startswith("claims/a.yaml:4:1: not valid YAML")
+    assert found == [
+        "claims/a.yaml:3:12: not valid YAML: the '[' opened here (line 3) is never closed; "
+        "close it with ']' (and separate items with commas)"
+    ]
 
 
 def test_not_utf8(make_desk: MakeDesk) -> None:
@@ -149,14 +152,14 @@ def _claim(value: str, metric: str = "spend", **extra: str) -> str:
 
 def test_unknown_unit(make_desk: MakeDesk) -> None:
     assert problems(make_desk({"a.yaml": _claim("5 widgetz", "units")})) == [
-        "claims/a.yaml:6:12: unknown unit 'widgetz'; "
+        "claims/a.yaml:6:12: claim 'c1': unknown unit 'widgetz'; "
         "declare it under 'units:' (kind: count or currency)"
     ]
 
 
 def test_value_whose_dimension_does_not_fit_its_metric(make_desk: MakeDesk) -> None:
     assert problems(make_desk({"a.yaml": _claim("5 GWh")})) == [
-        "claims/a.yaml:6:12: '5 GWh' is in GWh, which does not fit a metric in currency; "
+        "claims/a.yaml:6:12: claim 'c1': '5 GWh' is in GWh, which does not fit a metric in currency; "
         "write an amount of money, in USD or another currency"
     ]
 
@@ -164,9 +167,9 @@ def test_value_whose_dimension_does_not_fit_its_metric(make_desk: MakeDesk) -> N
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("about about 5 USD", "claims/a.yaml:6:18: two hedges in 'about about 5 USD' "
+        ("about about 5 USD", "claims/a.yaml:6:18: claim 'c1': two hedges in 'about about 5 USD' "
          "('about' and 'about'); keep one of them"),
-        ("60 .. 40 USD", "claims/a.yaml:6:12: '60 .. 40 USD': the range starts above where "
+        ("60 .. 40 USD", "claims/a.yaml:6:12: claim 'c1': '60 .. 40 USD': the range starts above where "
          "it ends; write the smaller number first ('40 .. 60 USD')"),
     ],
 )  # fmt: skip
@@ -176,7 +179,7 @@ def test_malformed_value(make_desk: MakeDesk, value: str, expected: str) -> None
 
 def test_impossible_period(make_desk: MakeDesk) -> None:
     assert problems(make_desk({"a.yaml": _claim("5 USD", period="2023-13")})) == [
-        "claims/a.yaml:8:13: '2023-13': there is no month 13; months run from 01 to 12 (YYYY-MM)"
+        "claims/a.yaml:8:13: claim 'c1': '2023-13': there is no month 13; months run from 01 to 12 (YYYY-MM)"
     ]
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from babel.numbers import format_decimal
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from factcheck.values.quote_numbers import read_numbers, readable
@@ -95,6 +97,9 @@ def test_unknown_languages_are_not_read() -> None:
 )
 def test_a_number_formatted_by_babel_reads_back(number: object, locale: str) -> None:
     text = format_decimal(number, locale=locale)
+    # Babel 2.19 writes Swiss numbers of a billion or more as "1000000'000": no one does,
+    # and a reader of quotes should not take it as one number
+    assume(not re.search(r"\d{4}['’]", text))
     lang = locale.replace("_", "-")
     found = values(
         f"un total de {text} unités" if lang.startswith("fr") else f"total {text} units", lang

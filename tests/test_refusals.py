@@ -64,7 +64,7 @@ def test_a_relative_spread_before_the_unit_is_a_share_of_the_value(make_desk: Ma
 def test_a_spread_that_crosses_zero_is_refused(make_desk: MakeDesk) -> None:
     claims = make_desk({"a.yaml": "claims:\n" + claim("s", "spend", "5 USD ± 200%")})
     assert problems(claims) == [
-        "'5 USD ± 200%' reaches below zero (-5), but this metric cannot be negative"
+        "claim 's': '5 USD ± 200%' reaches below zero (-5), but this metric cannot be negative"
     ]
 
 
@@ -79,9 +79,9 @@ def test_temperatures_are_never_converted_as_factors(make_desk: MakeDesk) -> Non
         }
     )
     assert problems(claims) == [
-        "'50 degF': cannot convert °F to °C: the two scales have different zero "
+        "claim 'f': '50 degF': cannot convert °F to °C: the two scales have different zero "
         "points, and factcheck does not convert between them",
-        "'300 K': cannot convert K to °C: the two scales have different zero "
+        "claim 'k': '300 K': cannot convert K to °C: the two scales have different zero "
         "points, and factcheck does not convert between them",
     ]
 
@@ -95,8 +95,8 @@ def test_structured_bounds_carry_their_own_units(make_desk: MakeDesk) -> None:
         }
     )
     assert problems(claims) == [
-        "min '5 USD' is in USD, but the value's unit is GPU",
-        "min '5 USD' and max '6 EUR' are in different units",
+        "claim 's': min '5 USD' is in USD, but the value's unit is GPU",
+        "claim 't': min '5 USD' and max '6 EUR' are in different units",
     ]
     good = make_desk({"a.yaml": "claims:\n" + claim("s", "spend", "{min: '5 USD', max: '6'}")})
     value = load(good).claim("s").value
@@ -115,8 +115,8 @@ def test_overflow_is_located_and_the_other_problems_still_listed(make_desk: Make
     with pytest.raises(DeskError) as info:
         load(claims)
     found = [(p.location.line, p.message) for p in info.value.problems]
-    assert found[0] == (2, "'1e308 billion USD' is too large: it is beyond 1.8e+308")
-    assert found[1] == (3, "'-1e308 billion' is too large: it is beyond 1.8e+308")
+    assert found[0] == (2, "claim 'big': '1e308 billion USD' is too large: it is beyond 1.8e+308")
+    assert found[1] == (3, "claim 'low': '-1e308 billion' is too large: it is beyond 1.8e+308")
     assert found[2][0] == 4 and "UDS" in found[2][1]
 
 
@@ -218,7 +218,7 @@ def test_deep_nesting_is_a_located_problem(make_desk: MakeDesk, text: str) -> No
 def test_a_value_that_overflows_once_converted_is_refused(make_desk: MakeDesk) -> None:
     row = claim("e", "energy", "1e306 TWh")
     assert problems(make_desk({"a.yaml": "claims:\n" + row})) == [
-        "'1e306 TWh' is too large once converted to GWh: beyond 1.8e+308"
+        "claim 'e': '1e306 TWh' is too large once converted to GWh: beyond 1.8e+308"
     ]
 
 

@@ -145,7 +145,7 @@ def test_currency_metric_keeps_the_currency_used() -> None:
         ("1,5 billion USD", "currency", "'1,5 billion USD': numbers in values use English notation"),
         ("100 000 GPU", "GPU", "'100 000 GPU': a number is written without spaces in a value"),
         ("-5 USD", "currency", "'-5 USD' is negative, but this metric cannot be"),
-        ("about", "currency", "expected a number in 'about', found 'nothing'"),
+        ("about", "currency", "expected a number after 'about' in 'about', found nothing"),
         ("", "currency", "the value is empty"),
         ("1.5 billion .. 2 USD", "currency", "'1.5 billion .. 2 USD': the scale word is on the first number only"),
         ("about 5 .. 6 USD", "currency", "'about 5 .. 6 USD': a range takes no hedge"),

@@ -95,7 +95,7 @@ def test_one_document_per_file(tmp_path: Path) -> None:
 
 def test_undefined_alias(tmp_path: Path) -> None:
     data, problems = read_yaml(write(tmp_path, "a: *nowhere\n"))
-    assert data is None and "undefined alias" in problems[0].message
+    assert data is None and "refers to an anchor '&" in problems[0].message
 
 
 def test_empty_file_is_no_data(tmp_path: Path) -> None:

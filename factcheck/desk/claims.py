@@ -90,11 +90,13 @@ class DeskBuilder(WorldBuilder):
             try:
                 period = parse_period(period_text)
             except ValueSyntaxError as exc:
-                self.r.report(rec.where("period"), exc.message, exc.hint)
+                self.r.report(rec.where("period"), f"{what}: {exc.message}", exc.hint)
                 complete = False
         modality = self.r.choice(rec, "modality", what, MODALITIES, "reported")
         complete = complete and bool(modality)
         if not (complete and source and subject and metric and value is not None):
+            if source == PENDING:  # still checked once every file is read: all problems at once
+                self._pending.append((-1, source_name, source_where, what))
             return
         language = self._defaults(article)[0] if article in self.article_recs else ""
         claim = Claim(
@@ -108,7 +110,7 @@ class DeskBuilder(WorldBuilder):
             counterparty=counterparty,
             modality=modality,
             quote=self.r.text(rec, "quote", what, prose=True),
-            quote_lang=self.r.text(rec, "quote_lang", what, prose=True) or language,
+            quote_lang=self.r.language(rec, "quote_lang", what) or language,
             derived_from=self.r.words(rec, "derived_from", what),
             note=self.r.text(rec, "note", what, prose=True),
             article=article,
@@ -157,7 +159,7 @@ class DeskBuilder(WorldBuilder):
                 if len(cites) == 1
                 else (self.r.text(data, "outlet", what), data.where("outlet"))
             )
-            found = (self.r.text(data, "language", what, prose=True), name, where)
+            found = (self._language(article, data, what), name, where)
             self._article_defaults[article] = found
         return found
 
@@ -169,7 +171,8 @@ class DeskBuilder(WorldBuilder):
             except UnknownName as exc:
                 self.r.report(where, f"{what}: {exc.message}", exc.hint)
                 continue
-            self.claim_list[index] = replace(self.claim_list[index], source=source)
+            if index >= 0:  # a claim built (the others were checked for their problems only)
+                self.claim_list[index] = replace(self.claim_list[index], source=source)
 
     def _entity(self, rec: YMap, key: str, what: str) -> str:
         return self._entity_name(rec, key, self.r.text(rec, key, what), what)
@@ -212,7 +215,8 @@ class DeskBuilder(WorldBuilder):
             found = self._values[(key, metric.id)] = self._read_value(raw, metric)
         if isinstance(found, ValueSyntaxError):
             col = where.col + found.col if isinstance(raw, str) else where.col
-            self.r.report(Location(where.path, where.line, col), found.message, found.hint)
+            place = Location(where.path, where.line, col)
+            self.r.report(place, f"{what}: {found.message}", found.hint)
             return None
         return found
 

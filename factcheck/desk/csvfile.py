@@ -4,6 +4,10 @@ Rows become ``YMap`` records, the same shape the YAML reader gives, so the
 rest of the loader does not care where a claim was written. Empty cells are
 absent fields. The header row is required; its names are matched to claim
 and article fields by the loader, which suggests the nearest for a typo.
+
+The separator is the one the header uses: a comma, a semicolon (what French
+and German Excel save) or a tab, whichever of them it holds most of outside
+quotes (a comma when it holds none). Excel's UTF-8 byte-order mark is skipped.
 """
 
 from __future__ import annotations
@@ -30,9 +34,27 @@ def header(path: Path) -> list[str]:
     """The column names of a CSV file ([] when it has no readable header)."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            return [h.strip() for h in next(csv.reader(handle), [])]
+            first = handle.readline()
+        return [h.strip() for h in next(csv.reader([first], delimiter=separator(first)), [])]
     except (OSError, UnicodeDecodeError, csv.Error):
         return []
+
+
+#: The separators a header may use, and their names in messages.
+SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+def separator(line: str) -> str:
+    """The separator a header line uses: the one of ``SEPARATORS`` it holds most of
+    outside double quotes; a comma on a tie or when it holds none."""
+    counts = dict.fromkeys(SEPARATORS, 0)
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif char in counts and not quoted:
+            counts[char] += 1
+    return max(SEPARATORS, key=lambda sep: (counts[sep], sep == ","))
 
 
 def iter_csv(path: Path, problems: list[Problem]) -> Iterator[YMap]:
@@ -60,7 +82,8 @@ def _rows(path: Path) -> Iterator[YMap | Problem]:
         yield problem
         return
     lines = text.splitlines(keepends=True)
-    reader = csv.reader(io.StringIO(text), strict=True)
+    sep = separator(lines[0] if lines else "")
+    reader = csv.reader(io.StringIO(text), strict=True, delimiter=sep)
     try:
         names = next(reader, None)
     except csv.Error as exc:
@@ -74,7 +97,7 @@ def _rows(path: Path) -> Iterator[YMap | Problem]:
         )
         return
     columns = [h.strip() for h in names]
-    offsets = _cell_offsets(lines[0] if lines else "")
+    offsets = _cell_offsets(lines[0] if lines else "", sep)
     first_seen: dict[str, int] = {}
     for index, column in enumerate(columns):
         if not column:
@@ -106,10 +129,10 @@ def _rows(path: Path) -> Iterator[YMap | Problem]:
             yield Problem(
                 Location(name, line, 1),
                 f"row has {len(cells)} cells but the header names {len(columns)} columns",
-                "put a cell holding a comma in double quotes",
+                f"put a cell holding a {SEPARATORS[sep]} in double quotes",
             )
             continue
-        offsets = _cell_offsets(lines[line - 1] if line - 1 < len(lines) else "")
+        offsets = _cell_offsets(lines[line - 1] if line - 1 < len(lines) else "", sep)
         row = YMap()
         row.path, row.line, row.col = name, line, 1
         for index, (column, cell) in enumerate(zip(columns, cells, strict=False)):
@@ -122,13 +145,13 @@ def _rows(path: Path) -> Iterator[YMap | Problem]:
         yield row
 
 
-def _cell_offsets(line: str) -> list[int]:
+def _cell_offsets(line: str, sep: str) -> list[int]:
     """1-based column where each cell of a (single-line) CSV row starts."""
     offsets = [1]
     quoted = False
     for index, char in enumerate(line):
         if char == '"':
             quoted = not quoted
-        elif char == "," and not quoted:
+        elif char == sep and not quoted:
             offsets.append(index + 2)
     return offsets

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import Location, Problem, Problems
 from ..suggest import did_you_mean
+from ..values.languages import language_problem
 from .yamlfile import YMap
 
 #: Characters that no report or export can show: XML 1.0 cannot hold them at all
@@ -116,6 +117,16 @@ class FieldReader:
             return value
         hint = did_you_mean(value, choices, f"write one of {', '.join(choices)}", limit=1)
         self.report(rec.where(key), f"{what}: unknown {key} '{value}'", hint)
+        return ""
+
+    def language(self, rec: YMap, key: str, what: str) -> str:
+        """A language tag (ISO 639-1, with optional subtags: 'fr', 'de-CH'); a wrong
+        one is reported with the code it most likely means, and '' returned."""
+        tag = self.text(rec, key, what)
+        found = language_problem(tag) if tag else None
+        if found is None:
+            return tag
+        self.report(rec.where(key), f"{what}: {found[0]}", found[1])
         return ""
 
     def flag(self, rec: YMap, key: str, what: str) -> bool:

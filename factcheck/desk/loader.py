@@ -46,6 +46,7 @@ class RawDesk:
     named: dict[str, list[tuple[str, Any, Location]]] = field(default_factory=dict)
     relations: list[tuple[Any, Location]] = field(default_factory=list)
     policies: list[YMap] = field(default_factory=list)
+    unreadable: list[Path] = field(default_factory=list)  # YAML files that could not be parsed
 
 
 def desk_paths(path: Path, sources: Path | None = None) -> tuple[Path, list[Path]]:
@@ -61,8 +62,12 @@ def desk_paths(path: Path, sources: Path | None = None) -> tuple[Path, list[Path
         raise DeskError([Problem(Location(str(path)), "no such file or folder")])
     problems: list[Problem] = []
     if path.is_file():
-        claims_files = [path]
-        root = path.parent.parent if path.parent.name == "claims" else path.parent
+        claims_dir, root = _file_desk(path)
+        # the file, with the files of its desk that declare the world it is written in
+        beside = _files_under(claims_dir, CLAIM_SUFFIXES, root, problems) if claims_dir else []
+        itself = path.resolve()
+        world = [f for f in beside if f.resolve() != itself and _declares_world(f)]
+        claims_files = sorted([*world, path])
     else:
         claims_dir = path / "claims" if (path / "claims").is_dir() else path
         root = path if claims_dir != path else path.parent
@@ -86,14 +91,24 @@ def desk_places(path: Path, sources: Path | None = None) -> tuple[Path, ...]:
     folder, and its sources folder), whether or not they exist: outputs never
     go there."""
     if path.is_file():
-        claims_dir, root = (
-            path.parent,
-            (path.parent.parent if path.parent.name == "claims" else path.parent),
-        )
+        found, root = _file_desk(path)
+        claims_dir = found or path.parent
     else:
         claims_dir = path / "claims" if (path / "claims").is_dir() else path
         root = path if claims_dir != path else path.parent
     return (claims_dir, sources if sources is not None else root / "sources")
+
+
+def _file_desk(path: Path) -> tuple[Path | None, Path]:
+    """The claims folder a claim file lies in (its nearest folder named ``claims``, or
+    None when there is none) and the desk's root (that folder's parent, else the
+    file's own folder)."""
+    for folder in path.resolve().parents:
+        if folder.name == "claims":
+            if path.is_absolute():
+                return folder, folder.parent
+            return Path(os.path.relpath(folder)), Path(os.path.relpath(folder.parent))
+    return None, path.parent
 
 
 def _files_under(
@@ -199,6 +214,7 @@ def _take_sections(file: Path, parsed: tuple[Any, list[Problem]], raw: RawDesk) 
     """A parsed file's sections into ``raw``; the file's problems."""
     data, problems = parsed
     if data is None:
+        raw.unreadable.append(file)
         return problems
     if not isinstance(data, YMap):
         where = Location(str(file), 1, 1)
@@ -294,6 +310,8 @@ def _load(desk_path: Path, sources_path: Path | None, workers: int) -> Desk:
     root, files = desk_paths(desk_path, sources_path)
     world_files, claim_files = _world_first(files)
     raw, problems = read_desk(desk_path, sources_path, world_files)
+    if raw.unreadable:
+        _unreadable_world(raw, problems, claim_files)
     builder = _build_world(raw, problems)
     yaml_files = [file for file in claim_files if file.suffix.lower() != ".csv"]
     fork = workers >= 2 and len(yaml_files) >= MIN_FILES_TO_FORK and can_fork()
@@ -336,19 +354,38 @@ def _world_first(files: list[Path]) -> tuple[list[Path], list[Path]]:
     world: list[Path] = []
     claims: list[Path] = []
     for file in files:
-        is_yaml = file.suffix.lower() != ".csv"
-        try:
-            declares = is_yaml and (
-                file.stat().st_size > MAX_SCAN or bool(_WORLD_SECTION.search(file.read_bytes()))
-            )
-        except OSError:
-            declares = True  # read with the world, which reports why it cannot be
-        (world if declares else claims).append(file)
+        (world if _declares_world(file) else claims).append(file)
     return world, claims
+
+
+def _declares_world(file: Path) -> bool:
+    """Whether a file declares part of the world, by a quick scan of its section names
+    (an unreadable file counts: it is read with the world, which says why it cannot be)."""
+    if file.suffix.lower() == ".csv":
+        return False
+    try:
+        return file.stat().st_size > MAX_SCAN or bool(_WORLD_SECTION.search(file.read_bytes()))
+    except OSError:
+        return True
+
+
+def _unreadable_world(raw: RawDesk, problems: list[Problem], claim_files: list[Path]) -> None:
+    """A file of the world that cannot be parsed: raise its problems, with those of any
+    other file that cannot be parsed, alone. Checked against a world read in part, every
+    claim would be wrong in knock-on ways (a metric missing because its file did not
+    read), and the one problem to fix would drown among them."""
+    for file in claim_files:
+        part = RawDesk(root=raw.root)
+        found = _read_file(file, part)
+        if part.unreadable:
+            problems.extend(found)
+    raise DeskError(problems)
 
 
 def _load_all(path: Path, sources: Path | None) -> Desk:
     raw, problems = read_desk(path, sources)
+    if raw.unreadable and any(_declares_world(f) for f in raw.unreadable):
+        _unreadable_world(raw, problems, [])
     builder = _build_world(raw, problems)
     return _finish(builder, raw.files)
 

@@ -89,7 +89,19 @@ class Names:
             return "did you mean " + " or ".join(f"'{i}'" for i in ids) + "?"
         if self.what == "claim":
             return "no claim in the desk has this id"
+        if self.what == "source":
+            return add_source_hint(name)
         return f"declare it under '{_SECTIONS.get(self.what, self.what)}:'"
+
+
+def add_source_hint(name: str) -> str:
+    """How to add a source the desk does not know yet."""
+    ident = "-".join(name.split()).lower() or "its-id"
+    shown = name if name != ident else " ".join(w.capitalize() for w in ident.split("-"))
+    return (
+        f"add it to a file in sources/, for example "
+        f"'{ident}: {{name: {shown}, kind: newspaper}}' under 'sources:'"
+    )
 
 
 _SECTIONS = {

@@ -16,12 +16,13 @@ from typing import Any
 import networkx as nx
 
 from ..errors import Location, ValueSyntaxError
+from ..suggest import did_you_mean
 from ..values.periods import Period, parse_period
 from ..values.units import Unit, UnitBook, combine, concrete
 from .fields import FieldReader
 from .model import AXES, METRIC_TYPES, SOURCE_KINDS, Article, Entity, Metric, Policy, Relation
 from .model import Source as SourceRecord
-from .names import Names, UnknownName
+from .names import Names, UnknownName, add_source_hint
 from .yamlfile import YMap
 
 _ID = re.compile(r"\w[\w.-]*")
@@ -68,6 +69,7 @@ class WorldBuilder:
         self.article_list: dict[str, Article] = {}
         self.article_recs: dict[str, tuple[YMap, Path]] = {}
         self.article_of_file: dict[Path, str] = {}
+        self._languages: dict[str, str] = {}
         self.policy_value = Policy()
 
     # -- helpers ---------------------------------------------------------------
@@ -336,8 +338,10 @@ class WorldBuilder:
         if outlet:
             try:
                 outlet = self.source_names.resolve(outlet, "outlet")
-            except UnknownName as exc:
-                self.r.report(data.where("outlet"), f"{what}: {exc.message}", exc.hint)
+            except UnknownName as exc:  # an outlet is a source, never an article: suggest sources
+                words = self._source_words()
+                hint = did_you_mean(outlet, words, add_source_hint(outlet), ids=words)
+                self.r.report(data.where("outlet"), f"{what}: {exc.message}", hint)
         cites = []
         for name in self.r.words(data, "cites", what):
             try:
@@ -350,12 +354,28 @@ class WorldBuilder:
             id=ident,
             outlet=outlet,
             published=self._published(data, what),
-            language=self.r.text(data, "language", what, prose=True),
+            language=self._language(ident, data, what),
             url=self.r.text(data, "url", what, prose=True),
             cites=tuple(c for c in cites if c != ident),
             text=self._text_path(data, file, what),
             where=data.where(),
         )
+
+    def _source_words(self) -> dict[str, str]:
+        """The words naming a source (its id, aliases and name), each to its id: what an
+        outlet may be (never an article, though articles share the sources' names)."""
+        words: dict[str, str] = {}
+        for ident, record in self.source_list.items():
+            for word in (ident, *record.aliases, record.name):
+                words.setdefault(word, ident)
+        return words
+
+    def _language(self, article: str, data: YMap, what: str) -> str:
+        """An article's language, checked once however often it is asked for."""
+        found = self._languages.get(article)
+        if found is None:
+            found = self._languages[article] = self.r.language(data, "language", what)
+        return found
 
     def _published(self, data: YMap, what: str) -> Period | None:
         text = self.r.text(data, "published", what)

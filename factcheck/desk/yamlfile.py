@@ -18,6 +18,7 @@ Safety:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -147,8 +148,11 @@ class _Builder:
         elif kind is yaml.AliasEvent:
             if event.anchor not in self.anchors:
                 raise yaml.MarkedYAMLError(
-                    None, None, f"found undefined alias '{event.anchor}'", event.start_mark
-                )
+                    None, None,
+                    f"'*{event.anchor}' refers to an anchor '&{event.anchor}' the file does not "
+                    "define (put the value in quotes if '*' is part of the text)",
+                    event.start_mark,
+                )  # fmt: skip
             return self.anchors[event.anchor]
         elif kind is yaml.SequenceStartEvent:
             value = self._container(YList(), event)
@@ -253,12 +257,8 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     try:
         data = builder.build(parser)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(p for p in (exc.context, exc.problem) if p)
-        return None, [
-            Problem(Location(name, line, col), f"not valid YAML: {what}", _yaml_hint(what))
-        ]
+        line, col, what, hint = plain_syntax_error(exc, text)
+        return None, [Problem(Location(name, line, col), f"not valid YAML: {what}", hint)]
     except yaml.YAMLError as exc:
         return None, [Problem(Location(name, 1, 1), f"not valid YAML: {exc}")]
     except _TooDeep as exc:
@@ -306,14 +306,82 @@ def decode_utf8(raw: bytes, name: str) -> tuple[str, Problem | None]:
         )
 
 
-def _yaml_hint(what: str) -> str:
-    if "mapping values are not allowed" in what:
-        return "put text that holds ': ' in quotes"
-    if "found character '\\t'" in what:
-        return "indent with spaces, not tabs"
-    if "could not find expected ':'" in what:
-        return "check the indentation of this line and the one before"
-    return ""
+_CLOSERS = {"[": "]", "{": "}"}
+
+
+def plain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
+    """libyaml's complaint in a journalist's words: (line, col, what, the likely fix).
+
+    The place is where the fix goes: the opening quote or bracket that is
+    never closed, the line whose field has no ':', the character to quote.
+    """
+    problem, context = exc.problem or "", exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    opened = exc.context_mark or mark
+    at = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    start = (opened.line + 1, opened.column + 1) if opened else at
+    lines = text.splitlines()
+    row = lines[at[0] - 1] if 0 < at[0] <= len(lines) else ""
+    char = row[at[1] - 1 : at[1]]
+    rest = row[at[1] - 1 :].rstrip()
+    if "cannot start any token" in problem:
+        if char == "\t":
+            return *at, "a tab in the indentation", "indent with spaces, not tabs"
+        key = re.search(r"([^\s{},\[\]]+:)\s*$", row[: at[1] - 1])
+        value = re.match(r"[^,}\]]*", rest).group().rstrip()  # type: ignore[union-attr]
+        return (
+            *at, f"'{char}' cannot start a value",
+            f'put the value in quotes: {key.group(1)} "{value}"' if key
+            else f'put the value in quotes: "{value}"',
+        )  # fmt: skip
+    if "quoted scalar" in context and "end of stream" in problem:
+        quote = _char_at(lines, start)
+        inside = "write it twice ('')" if quote == "'" else 'write it \\"'
+        return (
+            *start, f"the quote opened here (line {start[0]}) is never closed",
+            f"end the text with {quote}; for a {quote} inside the text, {inside}",
+        )  # fmt: skip
+    if "unknown escape character" in problem:
+        return (
+            *at, "a backslash in double quotes starts an escape",
+            "use single quotes around this text, or write each \\ twice",
+        )  # fmt: skip
+    if "mapping values are not allowed" in problem:
+        return (
+            *at, "a ': ' inside a value, where YAML expects one per line",
+            "put the whole value in quotes (quote: \"Il a dit : oui\"), "
+            "or check this line's indentation",
+        )  # fmt: skip
+    if "could not find expected ':'" in problem:
+        return (
+            *start, f"line {start[0]} has no ':' after its field name",
+            "write 'field: value'; a value goes on to the next line only inside quotes",
+        )  # fmt: skip
+    if "flow sequence" in context or "flow mapping" in context:
+        bracket = _char_at(lines, start)
+        return (
+            *start, f"the '{bracket}' opened here (line {start[0]}) is never closed",
+            f"close it with '{_CLOSERS.get(bracket, ']')}' (and separate items with commas)",
+        )  # fmt: skip
+    if "alias" in context or "anchor" in context:
+        return *start, f"'{_char_at(lines, start)}' cannot start a value", "put the value in quotes"
+    if "expected '-' indicator" in problem or "did not find expected key" in problem:
+        if row[: at[1] - 1].strip():  # something follows a value on its line
+            return (
+                *at, f"'{rest}' follows the end of a value",
+                "put the whole value in quotes, or move this to a line of its own",
+            )  # fmt: skip
+        return (
+            *at, "this line does not line up with the one before",
+            "indent each field like the others of its claim or section",
+        )  # fmt: skip
+    what = " ".join(p for p in (context, problem) if p)
+    return *at, what, ""
+
+
+def _char_at(lines: list[str], place: tuple[int, int]) -> str:
+    line, col = place
+    return lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
 
 
 def _expanded_size(data: Any) -> int | None:

@@ -27,7 +27,7 @@ from ..errors import ValueSyntaxError
 from ..suggest import did_you_mean
 from .intervals import Interval, at_least, at_most, decimal, outward
 from .periods import parse_period
-from .units import CURRENCY_SIGNS, Unit, UnitBook, concrete, fit
+from .units import CURRENCY_SIGNS, CURRENCY_WORDS, Unit, UnitBook, concrete, fit
 
 #: Written hedge -> qualifier. Longest phrases are tried first.
 QUALIFIERS: dict[str, str] = {
@@ -158,6 +158,23 @@ def read_amount(text: str) -> Reading:
     return Reading(raw, QUALIFIERS[qualifier.lower()] if qualifier else "plain", low, low, unit)
 
 
+_UNIT_FIRST = re.compile(r"\s*([^\W\d]+\.?)\s+([-+−]?[\d.,]+.*)")
+
+
+def _found(rest: str) -> str:
+    return f"'{rest.strip()}'" if rest.strip() else "nothing"
+
+
+def _number_first(before: str, rest: str) -> str:
+    """The hint for a value that does not start with a number: 'USD 5bn' is '5bn USD'."""
+    unit_first = _UNIT_FIRST.fullmatch(rest)
+    if unit_first is not None:
+        unit, number = unit_first.groups()
+        fixed = " ".join(p for p in (before, number.strip(), unit) if p)
+        return f"write the number first, then the unit: '{fixed}'"
+    return "write a number such as 100000, 100,000, 1.5 or 1e9"
+
+
 def _read_qualifier(raw: str, pos: int) -> tuple[int, str]:
     match = _QUALIFIER.match(raw, pos)
     if match is None:
@@ -174,12 +191,13 @@ def _read_side(raw: str, pos: int) -> tuple[int, float, float, str]:
         pos = prefix.end()
     number = _NUMBER.match(raw, pos)
     if number is None or not number.group(0).strip("+-−"):
-        found = raw[pos:].strip() or "nothing"
-        raise ValueSyntaxError(
-            f"expected a number in '{raw}', found '{found}'",
-            "write a number such as 100000, 100,000, 1.5 or 1e9",
-            pos,
+        before = raw[:pos].strip()
+        message = (
+            f"expected a number after '{before}' in '{raw}', found {_found(raw[pos:])}"
+            if before
+            else f"a value starts with a number (or a hedge), not '{raw.split()[0]}'"
         )
+        raise ValueSyntaxError(message, _number_first(before, raw[pos:]), pos)
     digits = number.group(0)
     pos = number.end()
     if raw[pos : pos + 1] == "," and raw[pos + 1 : pos + 2].isdigit():
@@ -378,6 +396,9 @@ def to_amount(
             hint = f"write an amount of money, in {wanted} or another currency"
         if re.search(r"(^|\s)m\b", reading.unit):
             hint = "for millions write 'million' or 'mn': a bare 'm' is a metre"
+        code = CURRENCY_WORDS.get(reading.unit.strip().casefold())
+        if code is not None and dict(metric_unit.dims).get("[currency]"):  # 'pounds' is lb
+            hint = f"write the currency's code: {code}"
         raise ValueSyntaxError(
             f"'{reading.text}' is in {unit.text or 'no unit'}, "
             f"which does not fit a metric in {metric_unit.text or 'no unit'}",

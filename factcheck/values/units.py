@@ -41,6 +41,18 @@ CURRENCY_SIGNS = {
     "₩": "KRW", "₹": "INR", "₽": "RUB", "R$": "BRL", "euro": "EUR", "euros": "EUR",
 }  # fmt: skip
 
+#: Currency words that name more than one currency (which dollar?) or are spelt many
+#: ways: not read, but the message says which code to write.
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "us-dollar": "USD", "us-dollars": "USD",
+    "euro": "EUR", "euros": "EUR", "eur": "EUR", "pound": "GBP", "pounds": "GBP",
+    "sterling": "GBP", "livre": "GBP", "livres": "GBP", "pfund": "GBP", "franc": "CHF",
+    "francs": "CHF", "franken": "CHF", "yuan": "CNY", "yuans": "CNY", "renminbi": "CNY",
+    "rmb": "CNY", "元": "CNY", "yen": "JPY", "円": "JPY", "won": "KRW", "rupee": "INR",
+    "rupees": "INR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "rubel": "RUB", "real": "BRL", "reais": "BRL",
+}  # fmt: skip
+
 #: Count units known without a declaration, and their spellings.
 COUNT_UNITS = {"unit": ("units",), "item": ("items",), "person": ("persons", "people")}
 
@@ -244,6 +256,11 @@ class UnitBook:
         raise ValueSyntaxError(f"unknown unit '{atom}'", self.suggest(atom))
 
     def suggest(self, word: str) -> str:
+        code = CURRENCY_WORDS.get(word.casefold())
+        if code == "USD":
+            return "write the currency's code: USD for US dollars (CAD, AUD, HKD... for others)"
+        if code is not None:
+            return f"write the currency's code: {code}"
         known = sorted({*self.aliases, *self.kinds} - {"currency"})
         return did_you_mean(
             word,
