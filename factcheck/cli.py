@@ -29,6 +29,7 @@ from .engine.runner import reconcile as run_reconcile
 from .errors import DeskError, FactcheckError
 from .render.atomic import target, write_atomic
 from .render.explain import explain_claim
+from .render.github import problem_lines
 from .render.registry import choices, render_lines, renderer
 from .render.sections import LIMIT
 from .render.words import plural, visible
@@ -185,14 +186,37 @@ def main(debug: bool) -> None:
     """Check what many sources say about the same figures: conflicts, arithmetic, origins."""
 
 
+@contextlib.contextmanager
+def _problems_as(fmt: str) -> Iterator[None]:
+    """With ``--format github``, a desk's problems go to stdout as annotations."""
+    try:
+        yield
+    except DeskError as exc:
+        if fmt != "github":
+            raise
+        sys.stdout.writelines(problem_lines(exc.problems, exc.more))
+        click.echo(f"{plural(len(exc.problems) + exc.more, 'problem')} found.", err=True)
+        sys.exit(exc.exit_code)
+
+
 @main.command()
 @_desk_options
-def validate(path: Path, sources: Path | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="text: file:line:col lines on stderr; github: GitHub Actions annotations on stdout.",
+)
+def validate(path: Path, sources: Path | None, fmt: str) -> None:
     """Check a desk's files and list every problem (exit 2), or say it is clean (exit 0).
 
-    PATH is the desk (holding claims/), its claims folder, or one claim file.
+    PATH is the desk (holding claims/), its claims folder, or one claim file (read
+    with the world its desk declares).
     """
-    desk = load(path, sources)
+    with _problems_as(fmt):
+        desk = load(path, sources)
     click.echo(
         f"{path}: {plural(len(desk.claims), 'claim')}, {plural(len(desk.articles), 'article')}, "
         f"{plural(len(desk.sources), 'source')}, "
@@ -239,7 +263,8 @@ def reconcile(
     Exit 0 with no conflict, 1 with conflicts (see --fail-on), 2 on invalid input.
     """
     format_name = renderer(fmt, "report").name
-    report, real = _reconciled(path, sources, output, force)
+    with _problems_as(format_name):
+        report, real = _reconciled(path, sources, output, force)
     _emit(render_lines(report, format_name, limit=None if show_all else LIMIT), output, real)
     sys.exit(report.exit_code(fail_on))
 

@@ -15,6 +15,7 @@ from ..engine.report import Report
 from ..errors import UsageError
 from ..suggest import did_you_mean
 from . import exports
+from .github import render_github
 from .graph import build_graph
 from .html import render_html
 from .json_report import render_json
@@ -65,6 +66,8 @@ RENDERERS: tuple[Renderer, ...] = (
              lambda r, o: render_json(r)),
     Renderer("html", "report", "one self-contained page with the graph, safe to share",
              lambda r, o: render_html(r)),
+    Renderer("github", "report", "GitHub Actions annotations on the claims of each conflict "
+             "and warning (`::error file=…,line=…`)", lambda r, o: render_github(r)),
     Renderer("graphml", "graph", "GraphML, for Gephi or yEd (default)",
              _graph(exports.graphml)),
     Renderer("gexf", "graph", "GEXF, for Gephi", _graph(exports.gexf)),
