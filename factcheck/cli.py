@@ -11,6 +11,7 @@ paused here, and only here.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import sys
@@ -31,6 +32,7 @@ from .render.atomic import target, write_atomic
 from .render.explain import explain_claim
 from .render.github import problem_lines
 from .render.registry import choices, render_lines, renderer
+from .render.schema import desk_schema, schema_desk
 from .render.sections import LIMIT
 from .render.words import plural, visible
 
@@ -302,3 +304,24 @@ def graph(path: Path, sources: Path | None, fmt: str, output: Path | None, force
     format_name = renderer(fmt, "graph").name
     report, real = _reconciled(path, sources, output, force)
     _emit(render_lines(report, format_name), output, real)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path), default="claims", required=False)
+@click.option(
+    "--sources",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of source records (default: sources/ beside the claims folder).",
+)
+@_output_option("schema")
+def schema(path: Path, sources: Path | None, output: Path | None, force: bool) -> None:
+    """Print a JSON Schema of the desk's article files, for an editor's completion.
+
+    PATH is the desk (default: claims). Its world gives the ids the editor offers,
+    even while other files have problems. Name the schema on a file's first line:
+    '# yaml-language-server: $schema=../claims.schema.json'.
+    """
+    places = desk_places(path, sources)
+    real = target(output, places, force) if output is not None else None
+    text = json.dumps(desk_schema(schema_desk(path, sources)), indent=2, ensure_ascii=False)
+    _emit([text + "\n"], output, real)

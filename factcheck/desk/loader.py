@@ -333,6 +333,19 @@ def _load(desk_path: Path, sources_path: Path | None, workers: int) -> Desk:
     return _finish(builder, raw.files)
 
 
+def load_world(path: Path | str, sources: Path | str | None = None) -> Desk:
+    """The desk's world alone (units, metrics, relations, entities, sources, policy,
+    and the articles and claims of the files that declare it), read even when it has
+    problems: what an editor's completion offers while the desk is being written."""
+    desk_path, sources_path = Path(path), Path(sources) if sources is not None else None
+    _root, files = desk_paths(desk_path, sources_path)
+    world_files, _ = _world_first(files)
+    raw, problems = read_desk(desk_path, sources_path, world_files)
+    builder = _build_world(raw, problems)
+    builder.resolve_articles()
+    return builder.desk(tuple(world_files))
+
+
 def _stream_csv(builder: DeskBuilder, file: Path) -> None:
     """A CSV table's claims built row by row, never all its records at once; its
     article rows first, in a pass of their own, where the header has their columns."""
