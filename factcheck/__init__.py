@@ -21,33 +21,86 @@ The layers, each a package that imports only the ones below it::
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+# Two names of the API are also modules (factcheck/batch.py, factcheck/render/):
+# both are imported here, before the functions of those names are bound, so that
+# the package's attributes stay the functions (a later import rebinds nothing).
 from .batch import batch
-from .desk.loader import load
-from .desk.model import Article, Claim, Desk, Entity, Metric, Policy, Relation, Source
-from .engine.findings import Assumption, Figure, Finding, Side
-from .engine.report import Report
-from .engine.rules import RULE_NAMES
-from .engine.runner import reconcile
-from .errors import (
-    DeskError,
-    ExportError,
-    FactcheckError,
-    Location,
-    Problem,
-    UnknownClaimError,
-    UsageError,
-    ValueSyntaxError,
-)
-from .render.registry import RENDERERS, render
-from .values.amounts import Amount, Category, DateValue, read_amount
-from .values.intervals import Interval
-from .values.periods import Period, parse_period
+from .render import LIMIT
+
+if TYPE_CHECKING:  # for type checkers; at run time each name is imported on first use
+    from .desk.loader import load
+    from .desk.model import Article, Claim, Desk, Entity, Metric, Policy, Relation, Source
+    from .engine.findings import Assumption, Figure, Finding, Side
+    from .engine.report import Report
+    from .engine.rules import RULE_NAMES
+    from .engine.runner import reconcile
+    from .errors import (
+        DeskError,
+        ExportError,
+        FactcheckError,
+        Location,
+        Problem,
+        UnknownClaimError,
+        UsageError,
+        ValueSyntaxError,
+    )
+    from .render.registry import RENDERERS
+    from .values.amounts import Amount, Category, DateValue, read_amount
+    from .values.intervals import Interval
+    from .values.periods import Period, parse_period
+
+#: Where each name of the API lives: imported when first asked for, so that a
+#: command starts without importing what it does not use (docs/performance.md).
+_HOMES = {
+    "load": ".desk.loader",
+    **dict.fromkeys(("Article", "Claim", "Desk", "Entity", "Metric", "Policy", "Relation",
+                     "Source"), ".desk.model"),
+    **dict.fromkeys(("Assumption", "Figure", "Finding", "Side"), ".engine.findings"),
+    "Report": ".engine.report", "RULE_NAMES": ".engine.rules", "reconcile": ".engine.runner",
+    **dict.fromkeys(("DeskError", "ExportError", "FactcheckError", "Location", "Problem",
+                     "UnknownClaimError", "UsageError", "ValueSyntaxError"), ".errors"),
+    "RENDERERS": ".render.registry",
+    **dict.fromkeys(("Amount", "Category", "DateValue", "read_amount"), ".values.amounts"),
+    "Interval": ".values.intervals", "Period": ".values.periods",
+    "parse_period": ".values.periods",
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
+    value = getattr(import_module(home, __name__), name)
+    globals()[name] = value  # once imported, an ordinary attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+def render(
+    report: Report, format: str = "text", lang: str | None = None, limit: int | None = LIMIT
+) -> str:
+    """``report`` in ``format`` (a name of ``RENDERERS``), as one string.
+
+    ``lang``: the language of the words (default English); ``limit``: rows per
+    informational table of the text and Markdown reports (None: all).
+    """
+    from .render.registry import render as rendered
+
+    return rendered(report, format, lang, limit)
 
 
 def validate(path: Path | str, sources: Path | str | None = None) -> list[Problem]:
     """Every problem in the desk at ``path``, sorted by place; [] when it is clean."""
+    from .desk.loader import load
+    from .errors import DeskError
+
     try:
         load(path, sources)
     except DeskError as exc:

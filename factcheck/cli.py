@@ -19,22 +19,22 @@ import threading
 from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .batch import batch
-from .desk.loader import desk_places, load
-from .engine.report import FAIL_ON, Report
-from .engine.runner import reconcile as run_reconcile
+from .engine.report import FAIL_ON
 from .errors import DeskError, FactcheckError
-from .render.atomic import target, write_atomic
-from .render.explain import explain_claim
-from .render.github import problem_lines
+from .render import LIMIT
 from .render.registry import choices, render_lines, renderer
-from .render.schema import desk_schema, schema_desk
-from .render.sections import LIMIT
 from .render.words import plural, visible
+
+if TYPE_CHECKING:
+    from .engine.report import Report
+
+# What a command needs beyond these is imported when it runs, so that every
+# command starts fast (``factcheck --version`` imports none of the engine).
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -105,6 +105,10 @@ def _reconciled(
     """The desk at ``path`` loaded and reconciled (on two cores where there are
     two), and the file its output goes to: checked before the work starts,
     and again against every file the desk read."""
+    from .desk.loader import desk_places, load
+    from .engine.runner import reconcile as run_reconcile
+    from .render.atomic import target
+
     places = desk_places(path, sources)  # every desk file lies in one of them
     if output is not None:
         target(output, places, force)  # refuse early, before the work
@@ -124,6 +128,8 @@ def _emit(pieces: Any, output: Path | None, real: Path | None) -> None:
         except BrokenPipeError:
             _quiet_pipe()
     else:
+        from .render.atomic import write_atomic
+
         write_atomic(real, pieces, shown=output)
         click.echo(visible(f"wrote {output}", lines=False), err=True)
 
@@ -196,6 +202,8 @@ def _problems_as(fmt: str) -> Iterator[None]:
     except DeskError as exc:
         if fmt != "github":
             raise
+        from .render.github import problem_lines
+
         sys.stdout.writelines(problem_lines(exc.problems, exc.more))
         click.echo(f"{plural(len(exc.problems) + exc.more, 'problem')} found.", err=True)
         sys.exit(exc.exit_code)
@@ -217,6 +225,8 @@ def validate(path: Path, sources: Path | None, fmt: str) -> None:
     PATH is the desk (holding claims/), its claims folder, or one claim file (read
     with the world its desk declares).
     """
+    from .desk.loader import load
+
     with _problems_as(fmt):
         desk = load(path, sources)
     click.echo(
@@ -284,6 +294,8 @@ def explain(claim_id: str, path: Path, sources: Path | None) -> None:
 
     PATH is the desk (default: claims). Exit 2 when the claim is unknown.
     """
+    from .render.explain import explain_claim
+
     report, _ = _reconciled(path, sources)
     click.echo(visible(explain_claim(report, claim_id)), nl=False)
 
@@ -321,6 +333,10 @@ def schema(path: Path, sources: Path | None, output: Path | None, force: bool) -
     even while other files have problems. Name the schema on a file's first line:
     '# yaml-language-server: $schema=../claims.schema.json'.
     """
+    from .desk.loader import desk_places
+    from .render.atomic import target
+    from .render.schema import desk_schema, schema_desk
+
     places = desk_places(path, sources)
     real = target(output, places, force) if output is not None else None
     text = json.dumps(desk_schema(schema_desk(path, sources)), indent=2, ensure_ascii=False)

@@ -10,8 +10,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from ..errors import Location, ValueSyntaxError
 from ..suggest import did_you_mean
 from ..values.amounts import (
@@ -23,6 +21,7 @@ from ..values.amounts import (
     to_amount,
 )
 from ..values.periods import parse_period
+from .circles import circles
 from .model import MODALITIES, Claim, Desk, Metric
 from .names import UnknownName
 from .world import ARTICLE_FIELDS, WorldBuilder, id_problem, valid_id
@@ -244,7 +243,7 @@ class DeskBuilder(WorldBuilder):
             return exc
 
     def check_derivations(self) -> None:
-        graph = nx.DiGraph()
+        links: list[tuple[str, str]] = []
         places: dict[str, Location] = {}
         for claim, where in self._derived:
             places[claim.id] = where
@@ -258,17 +257,13 @@ class DeskBuilder(WorldBuilder):
                         _suggest_claim(other, self.claim_ids),
                     )
                 else:
-                    graph.add_edge(claim.id, other)
+                    links.append((claim.id, other))
         # a claim cannot come, through others, from itself: its origin would
         # depend on where the walk began
-        for component in nx.strongly_connected_components(graph):
-            if len(component) < 2:
-                continue
-            first = min(component)
-            cycle = nx.find_cycle(graph.subgraph(component), source=first)
-            path = " → ".join([*(f"'{a}'" for a, _ in cycle), f"'{first}'"])
+        for cycle in circles(links):
+            path = " → ".join([*(f"'{a}'" for a in cycle), f"'{cycle[0]}'"])
             self.r.report(
-                places[first],
+                places[cycle[0]],
                 f"claims derive from each other in a circle: {path}",
                 "derived_from points to the earlier claim only; remove one link",
             )

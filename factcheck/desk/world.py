@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from ..errors import Location, ValueSyntaxError
 from ..suggest import did_you_mean
 from ..values.periods import Period, parse_period
 from ..values.units import Unit, UnitBook, combine, concrete
+from .circles import circles
 from .fields import FieldReader
 from .model import AXES, METRIC_TYPES, SOURCE_KINDS, Article, Entity, Metric, Policy, Relation
 from .model import Source as SourceRecord
@@ -236,15 +235,14 @@ class WorldBuilder:
                 self.entity_names, ident, where, "entity", aliases=aliases, name=name
             ):
                 recs.append((ident, data, where))
-        graph = nx.DiGraph()
+        links: list[tuple[str, str]] = []  # part → whole
         for ident, data, where in recs:
             what = f"entity '{ident}'"
             members = self._entity_refs(data, "members", what, "member")
             part_of = self._entity_refs(data, "part_of", what, "whole")
             derived = self._entity_refs(data, "derived_from", what, "product")
-            graph.add_node(ident)
-            graph.add_edges_from((ident, whole, {"key": "part_of"}) for whole in part_of)
-            graph.add_edges_from((member, ident, {"key": "members"}) for member in members)
+            links += [(ident, whole) for whole in part_of]
+            links += [(member, ident) for member in members]
             self.entity_list[ident] = Entity(
                 id=ident,
                 name=self.r.text(data, "name", what, prose=True) or ident,
@@ -255,7 +253,7 @@ class WorldBuilder:
                 derived_from=derived[0] if derived else "",
                 where=where,
             )
-        self._report_cycles(graph)
+        self._report_cycles(links)
 
     def _entity_refs(self, data: YMap, key: str, what: str, role: str) -> tuple[str, ...]:
         found = []
@@ -266,14 +264,10 @@ class WorldBuilder:
                 self.r.report(data.where(key), f"{what}: {exc.message}", exc.hint)
         return tuple(dict.fromkeys(found))
 
-    def _report_cycles(self, graph: Any) -> None:
-        for component in nx.strongly_connected_components(graph):
-            first = min(component)
-            if len(component) == 1 and not graph.has_edge(first, first):
-                continue
-            cycle = nx.find_cycle(graph.subgraph(component), source=first)
-            path = " → ".join([*(f"'{a}'" for a, _ in cycle), f"'{cycle[0][0]}'"])
-            entity = self.entity_list[first]
+    def _report_cycles(self, links: list[tuple[str, str]]) -> None:
+        for cycle in circles(links):
+            path = " → ".join([*(f"'{a}'" for a in cycle), f"'{cycle[0]}'"])
+            entity = self.entity_list[cycle[0]]
             self.r.report(
                 entity.where,
                 f"entities form a cycle through part_of/members: {path}",

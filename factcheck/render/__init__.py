@@ -6,3 +6,6 @@ registry (``registry``) lists the report and graph formats the command line
 offers. It may import the engine, the desk and the values; nothing below it
 imports it.
 """
+
+#: Rows per informational table in the text and Markdown reports (``--all``: every row).
+LIMIT = 100

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from tabulate import tabulate
 
 from ..engine.report import Report
+from . import LIMIT
 from .messages import Phrasebook
-from .sections import BLOCKS, LIMIT, TABLES, headline, more, recheck_line
+from .sections import BLOCKS, TABLES, headline, more, recheck_line
 from .text import rows
 from .words import plural, visible
 

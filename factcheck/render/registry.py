@@ -10,18 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from ..engine.report import Report
 from ..errors import UsageError
 from ..suggest import did_you_mean
-from . import exports
-from .github import render_github
-from .graph import build_graph
-from .html import render_html
-from .json_report import render_json
-from .markdown import render_markdown
-from .sections import LIMIT
-from .text import render_text
+from . import LIMIT
+
+if TYPE_CHECKING:
+    from ..engine.report import Report
 
 #: Languages reports are written in (more come with translations).
 LANGUAGES = ("en",)
@@ -50,32 +47,46 @@ class Renderer:
         return self.cli_name or self.name
 
 
-def _graph(export: Callable[[Report, object], Iterator[str]]) -> Callable[..., Iterator[str]]:
+def _module(name: str) -> Any:
+    """A renderer's module, imported when a report is first written in its format
+    (Jinja2, tabulate, networkx and prov cost a command that does not use them)."""
+    return import_module(f".{name}", __package__)
+
+
+def _report(module: str, function: str, limited: bool = False) -> Callable[..., Iterable[str]]:
+    def write(report: Report, options: Options) -> Iterable[str]:
+        render: Callable[..., Iterable[str]] = getattr(_module(module), function)
+        return render(report, options.limit) if limited else render(report)
+
+    return write
+
+
+def _graph(export: str) -> Callable[..., Iterator[str]]:
     def write(report: Report, options: Options) -> Iterator[str]:
-        yield from export(report, build_graph(report))
+        graph = _module("graph").build_graph(report)
+        yield from getattr(_module("exports"), export)(report, graph)
 
     return write
 
 
 RENDERERS: tuple[Renderer, ...] = (
     Renderer("text", "report", "the terminal report (default), at most 100 columns wide",
-             lambda r, o: render_text(r, o.limit)),
+             _report("text", "render_text", limited=True)),
     Renderer("markdown", "report", "the same as a Markdown document",
-             lambda r, o: render_markdown(r, o.limit)),
+             _report("markdown", "render_markdown", limited=True)),
     Renderer("json", "report", "the stable format of report-format.md",
-             lambda r, o: render_json(r)),
+             _report("json_report", "render_json")),
     Renderer("html", "report", "one self-contained page with the graph, safe to share",
-             lambda r, o: render_html(r)),
+             _report("html", "render_html")),
     Renderer("github", "report", "GitHub Actions annotations on the claims of each conflict "
-             "and warning (`::error file=…,line=…`)", lambda r, o: render_github(r)),
-    Renderer("graphml", "graph", "GraphML, for Gephi or yEd (default)",
-             _graph(exports.graphml)),
-    Renderer("gexf", "graph", "GEXF, for Gephi", _graph(exports.gexf)),
+             "and warning (`::error file=…,line=…`)", _report("github", "render_github")),
+    Renderer("graphml", "graph", "GraphML, for Gephi or yEd (default)", _graph("graphml")),
+    Renderer("gexf", "graph", "GEXF, for Gephi", _graph("gexf")),
     Renderer("dot", "graph", "Graphviz DOT (`dot -Tsvg graph.dot > graph.svg`)",
-             _graph(exports.dot)),
+             _graph("dot")),
     Renderer("node-link", "graph", "node-link JSON (`nodes`, `links`) for D3 and Observable",
-             _graph(exports.node_link), cli_name="json"),
-    Renderer("prov-json", "graph", "W3C PROV-JSON, for archives", _graph(exports.prov_json)),
+             _graph("node_link"), cli_name="json"),
+    Renderer("prov-json", "graph", "W3C PROV-JSON, for archives", _graph("prov_json")),
 )  # fmt: skip
 
 

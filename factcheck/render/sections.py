@@ -13,9 +13,6 @@ from ..engine.findings import KINDS, Finding
 from ..engine.report import Report
 from .words import plural
 
-#: Rows per informational table in the text and Markdown reports (``--all``: every row).
-LIMIT = 100
-
 
 @dataclass(frozen=True, slots=True)
 class Section:

@@ -9,8 +9,9 @@ from tabulate import tabulate
 
 from ..engine.findings import Finding
 from ..engine.report import Report
+from . import LIMIT
 from .messages import Phrasebook
-from .sections import BLOCKS, LIMIT, TABLES, headline, more, recheck_line
+from .sections import BLOCKS, TABLES, headline, more, recheck_line
 from .words import listed, plural, visible
 
 WIDTH = 100

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import copy
 import re
+import shutil
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ..caches import folder
 from ..errors import ValueSyntaxError
 from ..suggest import did_you_mean
 
@@ -82,7 +84,17 @@ def _base_registry() -> Any:
     of their own define them in a copy (see ``UnitBook``)."""
     import pint
 
-    registry: Any = pint.UnitRegistry(cache_folder=None)
+    registry: Any = None
+    cached = folder("pint")  # pint's parsed definitions, keyed by their content and version
+    for attempt in range(2 if cached is not None else 0):
+        try:
+            registry = pint.UnitRegistry(cache_folder=cached)
+            break
+        except Exception:  # an entry that cannot be read: made again once, else no cache
+            if attempt == 0:
+                shutil.rmtree(cached, ignore_errors=True)  # type: ignore[arg-type]
+    if registry is None:
+        registry = pint.UnitRegistry(cache_folder=None)
     for name, kind in BUILT_IN.items():
         registry.define(_definition(name, kind))
     return registry
