@@ -156,3 +156,44 @@ def test_a_variant_spelling_of_a_source_suggests_an_alias(make_desk: MakeDesk) -
         make_desk, {"a.yaml": _claims(quote.replace("Dailly", "Daily"), "about 2.1 billion EUR")}
     )
     assert known.of_kind("alias-suggestion") == []
+
+
+def test_a_quote_that_turns_the_archives_hedge_around_is_not_found(make_desk: MakeDesk) -> None:
+    """The digits and most words match; the hedge does not ('plus de', not 'environ')."""
+    quote = "Acme a dépensé plus de 2,1 milliards d'euros en 2023, un record pour le groupe"
+    report = archived(make_desk, quote, "more than 2.1 billion EUR")
+    (finding,) = report.of_kind("quote-not-in-archive")
+    assert "environ 2,1 milliards" in said(report, finding).arithmetic[1]
+
+
+def test_an_english_quote_with_the_opposite_hedge_is_not_found(make_desk: MakeDesk) -> None:
+    text = "The survey found that more than 70 percent of the firms had bought chips.\n"
+    files = {
+        "a.yaml": _claims("fewer than 70 percent of the firms had bought chips", "5 USD", "en",
+                          extra="  text: texts/a.txt\n"),
+        "claims/texts/a.txt": text,
+    }  # fmt: skip
+    assert len(run(make_desk, files).of_kind("quote-not-in-archive")) == 1
+    files["a.yaml"] = files["a.yaml"].replace("fewer than", "more than")
+    assert run(make_desk, files).of_kind("quote-not-in-archive") == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "lang", "source"),
+    [
+        ("les géants de la Chine ont commandé environ 2,1 milliards d'euros", "fr",
+         "chinese-industry-sources: {name: Chinese industry sources}"),
+        ("European carmakers spent about 2.1 billion euros", "en",
+         "autonews: {name: Automotive News Europe, aliases: [Autonews Europe]}"),
+        ("Germans received about 2.1 billion doses", "en",
+         "german-health-ministry: {name: German health ministry}"),
+    ],
+)  # fmt: skip
+def test_an_ordinary_word_near_a_source_name_is_no_alias(
+    make_desk: MakeDesk, quote: str, lang: str, source: str
+) -> None:
+    files = {
+        "a.yaml": _claims(quote, "about 2.1 billion EUR", lang),
+        "sources/more.yaml": f"sources:\n  {source}\n",
+    }
+    assert run(make_desk, files).of_kind("alias-suggestion") == []

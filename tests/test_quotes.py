@@ -8,6 +8,7 @@ import pytest
 from babel.numbers import format_decimal
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from num2words import num2words
 
 from factcheck.values.quote_numbers import read_numbers, readable
 
@@ -115,3 +116,74 @@ def test_a_number_formatted_by_babel_reads_back(number: object, locale: str) -> 
 def test_no_quote_crashes_the_reader(quote: str, lang: str) -> None:
     for number in read_numbers(quote, lang):
         assert number.value >= 0 and number.start < number.end
+
+
+# Numbers in words (text2num), with our scale words and hedges around them.
+
+
+@pytest.mark.parametrize(
+    ("quote", "lang", "value"),
+    [
+        ("Ils ont dépensé vingt-cinq milliards de dollars", "fr", 25e9),
+        ("deux cent mille GPU", "fr", 2e5),
+        ("trois cent cinquante millions d'euros", "fr", 3.5e8),
+        ("vingt et un millions", "fr", 2.1e7),
+        ("quatre-vingt-dix mille unités", "fr", 9e4),
+        ("some twenty-five billion dollars", "en", 25e9),
+        ("one hundred and twenty thousand units", "en", 1.2e5),
+        ("zweihundertfünfzig Millionen Dosen", "de", 2.5e8),
+        ("rund fünfundzwanzig Milliarden Euro", "de", 2.5e10),
+        ("cinq milliards", "fr", 5e9),
+        ("a billion dollars", "en", 1e9),
+        ("eine Milliarde", "de", 1e9),
+    ],
+)  # fmt: skip
+def test_numbers_in_words_are_read_whole(quote: str, lang: str, value: float) -> None:
+    assert values(quote, lang) == [pytest.approx(value)]
+
+
+def test_a_five_billion_claim_does_not_pass_on_twenty_five_billion_in_words() -> None:
+    assert values("vingt-cinq milliards", "fr") != [pytest.approx(5e9)]
+    assert values("twenty-five billion", "en") != [pytest.approx(5e9)]
+
+
+@pytest.mark.parametrize(
+    ("quote", "lang"),
+    [
+        ("deux nouvelles puces", "fr"),  # one word alone is not an amount we check
+        ("one of the firms", "en"),
+        ("Einer der Käufer", "de"),
+        ("un des acheteurs", "fr"),
+    ],
+)
+def test_a_number_word_alone_is_not_an_amount(quote: str, lang: str) -> None:
+    assert values(quote, lang) == []
+
+
+@given(st.integers(min_value=2, max_value=999_999), st.sampled_from(["en", "fr", "de"]))
+def test_numbers_written_in_words_read_back(number: int, lang: str) -> None:
+    words = num2words(number, lang=lang)
+    if lang == "en":
+        words = words.replace(",", "")  # "two hundred thousand, five": no comma in a quote
+    scale = {"en": "million", "fr": "millions", "de": "Millionen"}[lang]
+    assert values(f"{words} {scale}", lang) == [pytest.approx(number * 1e6)]
+
+
+@pytest.mark.parametrize(
+    ("quote", "lang", "qualifier", "text"),
+    [
+        ("10亿美元左右", "zh", "approximate", "10亿美元左右"),
+        ("100万台以上", "zh", "at-least", "100万台以上"),
+        ("1000多台", "zh", "more-than", "1000多"),
+        ("about $5bn", "en", "approximate", "about $5bn"),
+        ("100,000 or more GPUs", "en", "at-least", "100,000 or more"),
+        ("5 milliards de dollars environ", "fr", "approximate", "5 milliards de dollars environ"),
+        ("plus de $4 milliards", "fr", "more-than", "plus de $4 milliards"),
+        ("2 Millionen Dosen oder mehr", "de", "at-least", "2 Millionen Dosen oder mehr"),
+        ("rund €2,9 Mrd.", "de", "approximate", "rund €2,9 Mrd."),
+        ("100 GPU plus 20 CPU", "en", "plain", "100"),  # 'plus' here adds, it does not hedge
+    ],
+)  # fmt: skip
+def test_hedges_before_and_after_a_number(quote: str, lang: str, qualifier: str, text: str) -> None:
+    first = read_numbers(quote, lang)[0]
+    assert (first.qualifier, first.text) == (qualifier, text)

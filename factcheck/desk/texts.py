@@ -5,8 +5,10 @@ dashes, spaces of every width, soft hyphens, words hyphenated across a line
 break), then the quote is looked for exactly, and failing that fuzzily,
 paragraph by paragraph (rapidfuzz ``partial_ratio_alignment``), so that a
 long text stays fast and the place found is a paragraph a reader can open.
-A fuzzy match counts only if its digits are the quote's digits: "3,1
-milliards" is not found where the text says "2,1 milliards".
+A fuzzy match counts only if its digits are the quote's digits, and its
+hedges the quote's hedges (read in the quote's language): "3,1 milliards" is
+not found where the text says "2,1 milliards", nor "fewer than 70 percent"
+where it says "more than 70 percent".
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import fuzz
+
+from ..values.quote_numbers import read_numbers
 
 #: Score (0 to 100) from which a fuzzy match counts as the quote being there.
 FOUND_SCORE = 90.0
@@ -72,21 +76,22 @@ class ArchivedTexts:
 
     def __init__(self) -> None:
         self._paragraphs: dict[Path, tuple[tuple[int, str], ...]] = {}
-        self._found: dict[tuple[Path, str], Match] = {}
+        self._found: dict[tuple[Path, str, str], Match] = {}
 
-    def locate(self, path: Path, quote: str) -> Match:
-        """Where ``quote`` is in the text at ``path``, or the nearest passage."""
-        key = (path, quote)
+    def locate(self, path: Path, quote: str, lang: str = "") -> Match:
+        """Where ``quote`` (in ``lang``) is in the text at ``path``, or the nearest passage."""
+        key = (path, quote, lang)
         found = self._found.get(key)
         if found is None:
             if path not in self._paragraphs:
                 self._paragraphs[path] = paragraphs(path)
-            found = self._found[key] = locate(self._paragraphs[path], quote)
+            found = self._found[key] = locate(self._paragraphs[path], quote, lang)
         return found
 
 
-def locate(text: tuple[tuple[int, str], ...], quote: str) -> Match:
-    """Where ``quote`` is among a text's ``paragraphs``, or the nearest passage."""
+def locate(text: tuple[tuple[int, str], ...], quote: str, lang: str = "") -> Match:
+    """Where ``quote`` is among a text's ``paragraphs``, or the nearest passage; a
+    passage that states the quote's numbers with other hedges is not the quote."""
     wanted = normalise(quote)
     best = Match(False, 0, 0.0, "")
     if not wanted:
@@ -100,5 +105,11 @@ def locate(text: tuple[tuple[int, str], ...], quote: str) -> Match:
             passage = paragraph[alignment.dest_start : alignment.dest_end]
             same_numbers = _DIGITS.findall(wanted) == _DIGITS.findall(passage)
             found = alignment.score >= FOUND_SCORE and same_numbers
+            if found and lang:
+                found = _hedges(wanted, lang) == _hedges(passage, lang)
             best = Match(found, line, alignment.score, passage)
     return best
+
+
+def _hedges(text: str, lang: str) -> list[str]:
+    return [number.qualifier for number in read_numbers(text, lang)]

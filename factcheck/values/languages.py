@@ -72,3 +72,23 @@ def language_problem(tag: str) -> tuple[str, str] | None:
     if code:
         return message, f"write '{code}'"
     return message, "write a two-letter code such as en, fr, de or zh"
+
+
+#: Languages whose dictionary of common words pyspellchecker ships.
+DICTIONARIES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "ar", "lv", "eu", "fa")
+
+
+@lru_cache(maxsize=len(DICTIONARIES))
+def _dictionary(base: str) -> Any:
+    from spellchecker import SpellChecker  # its word lists, read on first use (0.2 s each)
+
+    return SpellChecker(language=base, distance=1)
+
+
+def is_common_word(word: str, lang: str) -> bool:
+    """Whether ``word`` is an ordinary word of ``lang`` ("Chine", "European",
+    "Germans"), not a name; False where the language has no dictionary here."""
+    base = lang.replace("_", "-").split("-")[0].lower()
+    if base not in DICTIONARIES:
+        return False
+    return word.casefold() in _dictionary(base)

@@ -57,13 +57,30 @@ _WORDS: dict[str, dict[str, float]] = {
            "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "hundert": 100},
 }  # fmt: skip
 
+#: The parts number words are made of, for text2num to read: a run of them (joined
+#: by spaces, hyphens, "et", "and"; in German, one compound word) is one number.
+_NUMBER_PARTS: dict[str, tuple[str, ...]] = {
+    "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+           "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+           "eighty", "ninety", "hundred", "thousand"),
+    "fr": ("zéro", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+           "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts",
+           "trente", "quarante", "cinquante", "soixante", "cent", "cents", "mille"),
+    "de": ("null", "eins", "ein", "eine", "zwei", "drei", "vier", "fünf", "sechs", "sieben",
+           "acht", "neun", "zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn",
+           "sechzehn", "siebzehn", "achtzehn", "neunzehn", "zwanzig", "dreißig", "vierzig",
+           "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig", "hundert", "tausend", "und"),
+}  # fmt: skip
+_JOINERS = {"en": ("and",), "fr": ("et",), "de": ()}
+
 _HEDGES: dict[str, dict[str, str]] = {
     "en": {"about": "approximate", "around": "approximate", "approximately": "approximate",
            "roughly": "approximate", "some": "approximate", "nearly": "nearly",
            "almost": "nearly", "close to": "nearly", "more than": "more-than",
            "over": "more-than", "at least": "at-least", "no less than": "at-least",
            "up to": "at-most", "at most": "at-most", "less than": "less-than",
-           "under": "less-than", "exactly": "exact"},
+           "under": "less-than", "fewer than": "less-than", "exactly": "exact"},
     "fr": {"environ": "approximate", "d'environ": "approximate", "autour de": "approximate",
            "quelque": "approximate", "quelques": "approximate", "approximativement": "approximate",
            "près de": "nearly", "presque": "nearly", "quasiment": "nearly",
@@ -79,6 +96,18 @@ _HEDGES: dict[str, dict[str, str]] = {
            "将近": "nearly", "接近": "nearly", "超过": "more-than", "逾": "more-than",
            "多于": "more-than", "至少": "at-least", "不少于": "at-least", "不到": "less-than",
            "不足": "less-than", "少于": "less-than", "最多": "at-most"},
+}  # fmt: skip
+
+#: Hedges written after the number (and its unit): "10亿美元左右", "100,000 or more".
+_HEDGES_AFTER: dict[str, dict[str, str]] = {
+    "en": {"or so": "approximate", "or more": "at-least", "or less": "at-most",
+           "at least": "at-least", "at most": "at-most"},
+    "fr": {"environ": "approximate", "ou plus": "at-least", "au moins": "at-least",
+           "au plus": "at-most"},
+    "de": {"etwa": "approximate", "ungefähr": "approximate", "oder mehr": "at-least",
+           "und mehr": "at-least", "mindestens": "at-least", "höchstens": "at-most"},
+    "zh": {"左右": "approximate", "上下": "approximate", "以上": "at-least",
+           "以下": "at-most", "多": "more-than", "余": "more-than", "出头": "more-than"},
 }  # fmt: skip
 
 _MONTHS = (
@@ -143,7 +172,7 @@ def _pattern(lang: str) -> re.Pattern[str]:
         rf"|\d+(?:{re.escape(decimal)}\d+|{re.escape(other_decimal)}(?!\d{{3}}(?!\d))\d+)?)"
     ]
     if words:
-        alternatives.append(r"\b(?P<word>" + "|".join(re.escape(w) for w in words) + r")(?=\s)")
+        alternatives.append(rf"\b(?P<word>{_word_run(base)})(?=\s|$|[,.;:!?)])")
     if base == "zh":
         alternatives.append("(?P<cjk>[零〇一二两三四五六七八九十百千]+)")
     text = "(?:" + "|".join(alternatives) + ")"
@@ -154,13 +183,62 @@ def _pattern(lang: str) -> re.Pattern[str]:
     return re.compile(text, re.IGNORECASE)
 
 
+def _word_run(base: str) -> str:
+    """A number in words: parts of ``_NUMBER_PARTS`` (or a word of ``_WORDS``, such as
+    'a' before a scale word), joined as the language joins them."""
+    parts = sorted({*_NUMBER_PARTS.get(base, ()), *_WORDS.get(base, {})}, key=len, reverse=True)
+    part = "(?:" + "|".join(re.escape(w) for w in parts) + ")"
+    if base == "de":  # one compound word: zweihundertfünfzig
+        return rf"{part}+(?![^\W\d_])"
+    joiners = "".join(rf"(?:\s+{j})?" for j in _JOINERS.get(base, ()))
+    return rf"{part}(?![^\W\d_])(?:(?:{joiners}[\s-]+){part}(?![^\W\d_]))*"
+
+
+def _words_value(run: str, base: str) -> tuple[float, int] | None:
+    """The number a run of number words says, and how many parts it has (text2num
+    reads it; a single word of ``_WORDS`` such as 'a' is read from there)."""
+    word = run.lower()
+    if word in _WORDS.get(base, {}):
+        return float(_WORDS[base][word]), 1
+    from text_to_num import text2num  # reads French, English, German... number words
+
+    text = " ".join(run.replace("-", " ").split())
+    try:
+        value = float(text2num(text, base))
+    except ValueError:
+        return None
+    parts = sorted(_NUMBER_PARTS.get(base, ()), key=len, reverse=True)
+    count = len(re.findall("|".join(map(re.escape, parts)), word)) if parts else 1
+    return value, count
+
+
 @lru_cache(maxsize=64)
 def _hedge_pattern(lang: str) -> re.Pattern[str] | None:
     hedges = sorted(_HEDGES.get(base_language(lang), {}), key=len, reverse=True)
     if not hedges:
         return None
     alternatives = "|".join(re.escape(h).replace("'", "['’]") for h in hedges)
-    return re.compile(rf"(?:^|(?<=[\s(«\"'’]))(?P<hedge>{alternatives})\s*$", re.IGNORECASE)
+    return re.compile(
+        rf"(?:^|(?<=[\s(«\"'’]))(?P<hedge>{alternatives})\s*(?:US\$|[$€£¥])?\s*$", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=64)
+def _after_pattern(lang: str) -> re.Pattern[str] | None:
+    """A hedge after the number, perhaps after its unit: '10亿美元左右', '5 milliards environ'."""
+    base = base_language(lang)
+    hedges = sorted(_HEDGES_AFTER.get(base, {}), key=len, reverse=True)
+    if not hedges:
+        return None
+    alternatives = "|".join(re.escape(h) for h in hedges)
+    if base == "zh":  # no spaces, and a unit before the hedge is usual
+        gap = r"(?:美元|欧元|人民币|元|台|块|张|个|颗|部|片|枚|辆|吨|美金)?"
+        return re.compile(rf"(?:{gap})(?P<hedge>{alternatives})")
+    return re.compile(
+        rf"(?:[\s\u00a0]*(?:[$€£¥%]|[A-Z]{{3}}\b|[^\W\d_]{{1,14}}\.?)){{0,2}}[\s\u00a0,-]*"
+        rf"(?P<hedge>{alternatives})(?![^\W\d_])",
+        re.IGNORECASE,
+    )
 
 
 _BEFORE = re.compile(r"[0-9A-Za-zÀ-ÿ_.,]$|\d[" + re.escape(_SPACES) + "]$")
@@ -179,7 +257,16 @@ def read_numbers(quote: str, lang: str) -> list[QuoteNumber]:
         if start and _BEFORE.search(quote, max(0, start - 2), start):
             continue  # inside a word or a longer number: A100, 2023-08
         parts = match.groupdict()
-        value = _value(parts, base, decimal, groups)
+        value: float | None
+        if parts.get("word"):
+            said = _words_value(parts["word"] or "", base)
+            if said is None:
+                continue
+            value, pieces = said
+            if pieces < 2 and not (parts.get("scale") or match["cjkscale"]):
+                continue  # "deux nouvelles puces": one word alone is not an amount we check
+        else:
+            value = _value(parts, base, decimal, groups)
         if value is None or _not_an_amount(quote, match, parts):
             continue
         scale = parts.get("scale")
@@ -187,22 +274,29 @@ def read_numbers(quote: str, lang: str) -> list[QuoteNumber]:
             value *= _SCALES[base][scale.lower()]
         if match["cjkscale"]:
             value *= _CJK_SCALES[match["cjkscale"]]
-        if parts.get("word") and not (scale or match["cjkscale"]):
-            continue  # "deux nouvelles puces": a word alone is not an amount we check
-        qualifier, begin = "plain", start
+        qualifier, begin, end = "plain", start, match.end()
         before = hedges.search(quote, max(0, start - 24), start) if hedges else None
         if before is not None:
             key = before["hedge"].lower().replace("’", "'")
             qualifier, begin = _HEDGES[base].get(key, "plain"), before.start()
-        text = quote[begin : match.end()].strip()
-        found.append(QuoteNumber(value, qualifier, begin, match.end(), text))
+        elif (after := _after(quote, end, lang)) is not None:
+            qualifier, end = after
+        text = quote[begin:end].strip()
+        found.append(QuoteNumber(value, qualifier, begin, end, text))
     return found
 
 
+def _after(quote: str, end: int, lang: str) -> tuple[str, int] | None:
+    """The hedge written after a number that ends at ``end``, and where it ends."""
+    pattern = _after_pattern(lang)
+    found = pattern.match(quote, end, min(len(quote), end + 28)) if pattern else None
+    if found is None:
+        return None
+    return _HEDGES_AFTER[base_language(lang)][found["hedge"].lower()], found.end()
+
+
 def _value(parts: dict[str, str | None], base: str, decimal: str, groups: str) -> float | None:
-    word, cjk = parts.get("word"), parts.get("cjk")
-    if word:
-        return float(_WORDS[base][word.lower()])
+    cjk = parts.get("cjk")
     if cjk:
         return _cjk_number(cjk)
     digits = parts.get("digits")

@@ -24,7 +24,7 @@ def check(index: ScopeIndex, claims: Sequence[Claim] | None = None) -> Iterator[
         article = articles.get(claim.article)
         if article is None or article.text is None or not claim.quote:
             continue
-        match = index.texts.locate(article.text, claim.quote)
+        match = index.texts.locate(article.text, claim.quote, claim.quote_lang)
         if match.found:
             continue
         yield Finding(

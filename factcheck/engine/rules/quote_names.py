@@ -3,7 +3,10 @@
 A capitalised word of a quote that is not the name, id or alias of any
 source or entity, but is close to one of a source's (rapidfuzz ratio ≥ 80,
 "Jitwei" for "Jiwei"), is reported with the alias to add, so the next
-article that spells it so resolves at once.
+article that spells it so resolves at once. An ordinary word of the quote's
+language ("Chine" near "chinese", "European" near "Europe", "Germans" near
+"German"), found in that language's dictionary (pyspellchecker's word lists),
+is not a name and is never suggested.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz, process
 
+from ...values.languages import is_common_word
 from ..findings import AliasSuggestion, Finding, Side
 from ..scopes import ScopeIndex
 
@@ -46,6 +50,8 @@ def check(index: ScopeIndex) -> Iterator[Finding]:
                 cache[folded] = (near[0], by_word[near[0]]) if near else None
             hit = cache[folded]
             if hit is None or (word, hit[1]) in seen:
+                continue
+            if is_common_word(word, claim.quote_lang):
                 continue
             seen.add((word, hit[1]))
             yield Finding(
