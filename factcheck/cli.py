@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import signal
 import sys
 import threading
@@ -341,3 +342,78 @@ def schema(path: Path, sources: Path | None, output: Path | None, force: bool) -
     real = target(output, places, force) if output is not None else None
     text = json.dumps(desk_schema(schema_desk(path, sources)), indent=2, ensure_ascii=False)
     _emit([text + "\n"], output, real)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path), default="claims", required=False)
+@click.option(
+    "--text",
+    "text_file",
+    type=click.File("r", encoding="utf-8"),
+    default="-",
+    show_default=True,
+    help="The article's text, a file or - for standard input.",
+)
+@click.option("--outlet", default="", help="Who published it: a source of the desk.")
+@click.option("--date", "published", default="", help="When: YYYY-MM or YYYY-MM-DD.")
+@click.option("--language", required=True, help="The article's language (ISO 639-1: fr, en...).")
+@click.option("--url", default="", help="Where it was published.")
+@click.option("--id", "ident", default="", help="The article's id (default: outlet and date).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The new file (default: a file named after the id in the desk's claims folder).",
+)
+@click.option("--sources", type=click.Path(file_okay=False, path_type=Path), help="Source records.")
+def new(
+    path: Path,
+    text_file: Any,
+    outlet: str,
+    published: str,
+    language: str,
+    url: str,
+    ident: str,
+    output: Path | None,
+    sources: Path | None,
+) -> None:
+    """Draft a new article file from the article's text: one claim per figure.
+
+    Each claim quotes the clause around its figure and reads its value, hedge and
+    unit; subject, source, metric and period are the desk's ids found nearby. What
+    could not be told is marked TODO, which 'factcheck validate' lists until it is
+    filled in. PATH is the desk (default: claims). Never overwrites a file.
+    """
+    from .desk.loader import desk_places
+    from .draft import Article, draft
+    from .render.schema import schema_desk
+    from .values.languages import language_problem
+
+    problem = language_problem(language)
+    if problem is not None:
+        raise click.BadParameter(f"{problem[0]}; {problem[1]}", param_hint="--language")
+    desk = schema_desk(path, sources)  # its world, even while other files have problems
+    text = text_file.read()
+    article_id = ident or _article_id(outlet, published)
+    claims_dir = desk_places(path, sources)[0]
+    chosen = output or claims_dir / f"{article_id}.yaml"
+    body = draft(desk, text, Article(article_id, outlet, published, language, url))
+    try:
+        with open(chosen, "x", encoding="utf-8") as out:  # "x": never over an existing file
+            out.write(body)
+    except FileExistsError:
+        raise click.UsageError(
+            f"{chosen} exists; factcheck new never overwrites a file (give --id or -o)"
+        ) from None
+    count = body.count("\n  - id: ")
+    todo = body.count('"TODO: ')
+    click.echo(
+        f"wrote {chosen}: {plural(count, 'claim')}, {plural(todo, 'field')} to fill in "
+        f"(marked TODO; 'factcheck validate' lists them)",
+        err=True,
+    )
+
+
+def _article_id(outlet: str, published: str) -> str:
+    words = "-".join(w for w in (outlet, published) if w) or "article"
+    return "-".join(re.findall(r"[A-Za-z0-9]+", words)).lower() or "article"

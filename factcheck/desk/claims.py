@@ -55,6 +55,8 @@ class DeskBuilder(WorldBuilder):
         allowed = (*CLAIM_FIELDS, *ARTICLE_FIELDS) if is_csv else CLAIM_FIELDS
         required = _REQUIRED if is_csv else (*_REQUIRED, "quote")
         complete = self.r.check(rec, what, allowed, required)
+        if self._left_to_fill(rec, what):
+            return
         if ident and not valid_id(ident):
             self.r.report(rec.where("id"), *id_problem("claim", ident))
             complete = False
@@ -120,6 +122,17 @@ class DeskBuilder(WorldBuilder):
         self.claim_list.append(claim)
         if claim.derived_from:
             self._derived.append((claim, rec.where("derived_from")))
+
+    def _left_to_fill(self, rec: YMap, what: str) -> bool:
+        """Report each field a draft left to fill ("TODO: ..."); True when there is one."""
+        left = [key for key, value in rec.items() if isinstance(value, str) and is_todo(value)]
+        for key in left:
+            self.r.report(
+                rec.where(key),
+                f"{what}: '{key}' is still to fill in ({rec[key].strip()})",
+                "write it, or delete the claim if the desk does not need it",
+            )
+        return bool(left)
 
     def _claim_article(self, rec: YMap, file: Path, is_csv: bool) -> str:
         if is_csv:
@@ -281,6 +294,14 @@ class DeskBuilder(WorldBuilder):
             units=self.book,
             files=files,
         )
+
+
+#: How a draft marks what is left to fill (``factcheck new``): "TODO: the unit of 5".
+TODO_MARK = "TODO"
+
+
+def is_todo(text: str) -> bool:
+    return text.lstrip().startswith(TODO_MARK + ":") or text.strip() == TODO_MARK
 
 
 def _suggest_claim(name: str, known: dict[str, Location]) -> str:

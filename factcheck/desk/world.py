@@ -296,6 +296,13 @@ class WorldBuilder:
 
     def article(self, data: YMap, file: Path) -> None:
         self.r.check(data, "the article", ("id", *sorted(ARTICLE_FIELDS - {"article"}), "note"))
+        for key, value in data.items():
+            if isinstance(value, str) and value.lstrip().startswith("TODO:"):
+                self.r.report(
+                    data.where(key),
+                    f"the article: '{key}' is still to fill in ({value.strip()})",
+                    "write it",
+                )
         ident = self.r.text(data, "id", "the article") or file.stem
         if not valid_id(ident):
             self.r.report(data.where("id"), *id_problem("article", ident))

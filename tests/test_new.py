@@ -1,0 +1,138 @@
+"""`factcheck new`: a journalist's path from an article's text to reconciled claims."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from factcheck import load, reconcile
+from factcheck.cli import main
+from factcheck.desk.yamlfile import read_yaml
+from factcheck.render.schema import desk_schema, schema_desk
+
+from .conftest import MakeDesk
+
+#: Articles written for these tests, one per language, each stating two figures.
+TEXTS = {
+    "en": (
+        "The Wire reported on Tuesday that Acme spent about 2.5 billion dollars on chips in "
+        "2023. Its rival Globex bought at least 40,000 GPUs the same year, according to "
+        "analysts who asked not to be named.\n"
+    ),
+    "fr": (
+        "Selon The Wire, Acme a dépensé environ 2,5 milliards de dollars en puces en 2023. "
+        "Son concurrent Globex aurait acheté au moins quarante mille GPU la même année, "
+        "d'après des analystes.\n"
+    ),
+    "de": (
+        "Laut The Wire hat Acme im Jahr 2023 rund 2,5 Milliarden Dollar für Chips ausgegeben. "
+        "Der Konkurrent Globex kaufte demnach mindestens vierzigtausend GPU im selben Jahr.\n"
+    ),
+}
+
+
+def run(*args: str, text: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=text)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _new(claims: Path, lang: str) -> Path:
+    code, _, err = run(
+        "new", str(claims), "--outlet", "daily", "--date", "2024-01", "--language", lang,
+        "--url", "https://example.org/a", text=TEXTS[lang],
+    )  # fmt: skip
+    assert code == 0, err
+    path = claims / "daily-2024-01.yaml"
+    assert err == (
+        f"wrote {path}: 2 claims, 2 fields to fill in (marked TODO; 'factcheck validate' lists "
+        "them)\n"
+    )
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_a_draft_reads_each_figure_with_its_hedge_unit_and_quote(
+    make_desk: MakeDesk, lang: str
+) -> None:
+    claims = make_desk({})
+    data, problems = read_yaml(_new(claims, lang))
+    assert problems == []
+    assert data["article"] == {
+        "id": "daily-2024-01", "outlet": "daily", "published": "2024-01", "language": lang,
+        "url": "https://example.org/a",
+    }  # fmt: skip
+    first, second = data["claims"]
+    assert (first["value"], first["subject"], first["source"], first["period"]) == (
+        "about 2.5 billion USD", "acme", "wire", "2023",
+    )  # fmt: skip
+    assert first["metric"] == "spend"  # the desk's one metric of money
+    assert (second["value"], second["subject"], second["metric"]) == (
+        "at least 40,000 GPU", "globex", "units",
+    )  # fmt: skip
+    assert second["source"] == "TODO: who says it (default: the outlet)"
+    assert second["period"] == "TODO: when"  # "the same year": for the journalist to say
+    quote = TEXTS[lang].replace("\n", " ")
+    assert first["quote"] in quote and second["quote"] in quote  # verbatim
+    assert ("2,5" if lang != "en" else "2.5") in first["quote"]
+
+
+def test_the_journalists_path_new_fill_validate_reconcile(make_desk: MakeDesk) -> None:
+    earlier = """
+article: {id: wire-1, outlet: wire, published: 2023-12, language: en}
+claims:
+  - id: wire-acme-2023
+    subject: acme
+    metric: spend
+    period: 2023
+    value: about 1 billion USD
+    quote: "Acme spent about 1 billion dollars in 2023"
+"""
+    claims = make_desk({"wire-1.yaml": earlier})
+    draft = _new(claims, "en")
+    code, _, err = run("validate", str(claims))
+    todo = [line for line in err.splitlines() if "still to fill in" in line]
+    assert code == 2 and len(todo) == 2 and err.endswith("2 problems found.\n")
+    assert todo[0] == (
+        f"{draft}:22:13: claim 'daily-2024-01-2': 'source' is still to fill in (TODO: who "
+        "says it (default: the outlet)); write it, or delete the claim if the desk does not "
+        "need it"
+    )
+    schema = desk_schema(schema_desk(claims))
+    assert list(jsonschema.Draft7Validator(schema).iter_errors(read_yaml(draft)[0])) == []
+
+    text = draft.read_text(encoding="utf-8")  # the journalist fills in what is marked
+    text = re.sub(r'source: "TODO: who says it[^"]*"', "source: daily", text)
+    text = re.sub(r'period: "TODO: when[^"]*"', "period: 2023", text)
+    draft.write_text(text, encoding="utf-8")
+    code, _, err = run("validate", str(claims))
+    assert code == 0, err
+    report = reconcile(load(claims))
+    (conflict,) = report.conflicts
+    assert set(conflict.claims) == {"daily-2024-01-1", "wire-acme-2023"}  # 2.5 against 1 billion
+
+
+def test_a_draft_never_overwrites_a_file(make_desk: MakeDesk) -> None:
+    claims = make_desk({})
+    path = _new(claims, "en")
+    before = path.read_bytes()
+    code, _, err = run("new", str(claims), "--outlet", "daily", "--date", "2024-01",
+                       "--language", "en", text="Acme spent 3 billion dollars in 2022.")  # fmt: skip
+    assert code == 2 and "exists; factcheck new never overwrites a file" in err
+    assert path.read_bytes() == before
+
+
+def test_a_text_without_figures_gives_an_empty_article(make_desk: MakeDesk) -> None:
+    claims = make_desk({})
+    code, _, err = run("new", str(claims), "--outlet", "daily", "--date", "2024-02",
+                       "--language", "en", text="Acme declined to comment.")  # fmt: skip
+    assert code == 0 and "0 claims" in err
+    assert read_yaml(claims / "daily-2024-02.yaml")[0]["claims"] == []
+
+
+def test_a_wrong_language_is_refused_with_the_code_to_write(make_desk: MakeDesk) -> None:
+    code, _, err = run("new", str(make_desk({})), "--language", "english", text="x")
+    assert code == 2 and "write 'en'" in err
