@@ -17,6 +17,7 @@ import re
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
@@ -417,3 +418,65 @@ def new(
 def _article_id(outlet: str, published: str) -> str:
     words = "-".join(w for w in (outlet, published) if w) or "article"
     return "-".join(re.findall(r"[A-Za-z0-9]+", words)).lower() or "article"
+
+
+@main.command()
+@_desk_options
+@click.option(
+    "--validate",
+    "only_validate",
+    is_flag=True,
+    help="Only validate on each save (default: reconcile, as 'factcheck reconcile').",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "github"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option("--max-runs", type=int, default=0, hidden=True, help="Stop after N runs (tests).")
+def watch(path: Path, sources: Path | None, only_validate: bool, fmt: str, max_runs: int) -> None:
+    """Re-run on every save: the report (or, with --validate, the problems) of the desk
+    at PATH, each time a claim, source or archived text changes. Ctrl-C stops.
+    """
+    import watchfiles
+
+    from .desk.loader import desk_places
+
+    places = [p for p in desk_places(path, sources) if p.exists()]
+    runs = 0
+    while True:
+        runs += 1
+        stamp = time.strftime("%H:%M:%S")
+        click.echo(f"── {stamp} {'validate' if only_validate else 'reconcile'} {path} ──", err=True)
+        _watched_run(path, sources, only_validate, fmt)
+        if max_runs and runs >= max_runs:
+            return
+        click.echo("── watching for changes (Ctrl-C to stop) ──", err=True)
+        try:
+            next(iter(watchfiles.watch(*places, debounce=300, raise_interrupt=False)), None)
+        except KeyboardInterrupt:
+            return
+
+
+def _watched_run(path: Path, sources: Path | None, only_validate: bool, fmt: str) -> None:
+    """One run of ``watch``: what the command prints, with its problems, never an exit."""
+    from .desk.loader import load
+
+    try:
+        with _problems_as(fmt):
+            if only_validate:
+                desk = load(path, sources)
+                click.echo(f"{path}: {plural(len(desk.claims), 'claim')}: no problems.")
+                return
+            report, _ = _reconciled(path, sources)
+        sys.stdout.writelines(render_lines(report, renderer(fmt, "report").name))
+        sys.stdout.flush()
+    except SystemExit:  # the problems were listed as annotations; keep watching
+        return
+    except DeskError as exc:
+        for problem in exc.problems:
+            click.echo(visible(str(problem), lines=False), err=True)
+        click.echo(f"{plural(len(exc.problems) + exc.more, 'problem')} found.", err=True)
