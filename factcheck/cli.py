@@ -101,8 +101,43 @@ def _output_option(what: str) -> Callable[[F], F]:
     return decorate
 
 
+class _Bar:
+    """Progress on stderr, as one line rewritten in place: only on a terminal, only
+    once the run has taken ``after`` seconds, at most ten times a second, and wiped
+    before anything else is written. Nothing at all in a pipe or a file."""
+
+    def __init__(self, after: float = 2.0) -> None:
+        self.on = sys.stderr.isatty()
+        self.after = float(os.environ.get("FACTCHECK_PROGRESS_AFTER", after))
+        self.start = self.last = time.monotonic()
+        self.shown = False
+        self.stage = ""
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if not self.on or now - self.start < self.after:
+            return
+        if self.shown and what == self.stage and now - self.last < 0.1:
+            return  # a new stage shows at once; counts within one, ten times a second
+        self.last, self.stage = now, what
+        count = f" {done:,}/{total:,}" if total else ""
+        sys.stderr.write(f"\r\x1b[2K{what}{count} ({now - self.start:.0f} s)")
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.flush()
+            self.shown = False
+
+
 def _reconciled(
-    path: Path, sources: Path | None, output: Path | None = None, force: bool = False
+    path: Path,
+    sources: Path | None,
+    output: Path | None = None,
+    force: bool = False,
+    bar: _Bar | None = None,
 ) -> tuple[Report, Path | None]:
     """The desk at ``path`` loaded and reconciled (on two cores where there are
     two), and the file its output goes to: checked before the work starts,
@@ -114,12 +149,19 @@ def _reconciled(
     places = desk_places(path, sources)  # every desk file lies in one of them
     if output is not None:
         target(output, places, force)  # refuse early, before the work
-    desk = load(path, sources)
-    real = None
-    if output is not None:  # and the archived texts the desk read, wherever they are
-        texts = [a.text for a in desk.articles.values() if a.text is not None]
-        real = target(output, [*places, *texts], force)
-    return run_reconcile(desk), real
+    from .progress import silent
+
+    progress = bar if bar is not None else silent
+    try:
+        desk = load(path, sources, progress=progress)
+        real = None
+        if output is not None:  # and the archived texts the desk read, wherever they are
+            texts = [a.text for a in desk.articles.values() if a.text is not None]
+            real = target(output, [*places, *texts], force)
+        return run_reconcile(desk, progress=progress), real
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def _emit(pieces: Any, output: Path | None, real: Path | None) -> None:
@@ -229,8 +271,12 @@ def validate(path: Path, sources: Path | None, fmt: str) -> None:
     """
     from .desk.loader import load
 
+    bar = _Bar()
     with _problems_as(fmt):
-        desk = load(path, sources)
+        try:
+            desk = load(path, sources, progress=bar)
+        finally:
+            bar.close()
     click.echo(
         f"{path}: {plural(len(desk.claims), 'claim')}, {plural(len(desk.articles), 'article')}, "
         f"{plural(len(desk.sources), 'source')}, "
@@ -277,8 +323,9 @@ def reconcile(
     Exit 0 with no conflict, 1 with conflicts (see --fail-on), 2 on invalid input.
     """
     format_name = renderer(fmt, "report").name
+    bar = _Bar() if format_name != "json" else None  # never in JSON
     with _problems_as(format_name):
-        report, real = _reconciled(path, sources, output, force)
+        report, real = _reconciled(path, sources, output, force, bar)
     _emit(render_lines(report, format_name, limit=None if show_all else LIMIT), output, real)
     sys.exit(report.exit_code(fail_on))
 
@@ -316,7 +363,8 @@ def explain(claim_id: str, path: Path, sources: Path | None) -> None:
 def graph(path: Path, sources: Path | None, fmt: str, output: Path | None, force: bool) -> None:
     """Export the provenance graph: sources, articles, claims and findings, and how they relate."""
     format_name = renderer(fmt, "graph").name
-    report, real = _reconciled(path, sources, output, force)
+    bar = _Bar() if format_name != "node-link" else None  # never in JSON
+    report, real = _reconciled(path, sources, output, force, bar)
     _emit(render_lines(report, format_name), output, real)
 
 

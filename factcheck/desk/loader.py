@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import DeskError, Location, Problem, Problems, UsageError
 from ..parallel import ahead, can_fork, cores
+from ..progress import Progress, silent
 from ..suggest import did_you_mean
 from .claims import DeskBuilder
 from .csvfile import header, iter_csv, read_csv
@@ -285,7 +286,12 @@ def _split_sections(data: YMap, file: Path, raw: RawDesk) -> list[Problem]:
     return problems
 
 
-def load(path: Path | str, sources: Path | str | None = None, workers: int | None = None) -> Desk:
+def load(
+    path: Path | str,
+    sources: Path | str | None = None,
+    workers: int | None = None,
+    progress: Progress = silent,
+) -> Desk:
     """Load and check a desk; raise ``DeskError`` listing every problem in it.
 
     Files that declare the desk's world (units, metrics, relations, entities,
@@ -297,16 +303,17 @@ def load(path: Path | str, sources: Path | str | None = None, workers: int | Non
     ``workers``: 1 reads everything here; 2 lets a desk of many files be
     parsed on a second core, a few files ahead of the claims being built
     (see ``factcheck.parallel``); None (the default) takes 2 where the
-    machine has two cores. The desk is the same either way.
+    machine has two cores. The desk is the same either way. ``progress`` is
+    called with ``("reading files", done, total)`` as claim files are read.
     """
     if workers is None:
         workers = cores()
     elif workers < 1:
         raise UsageError(f"workers must be 1 or more, not {workers}")
-    return _load(Path(path), Path(sources) if sources is not None else None, workers)
+    return _load(Path(path), Path(sources) if sources is not None else None, workers, progress)
 
 
-def _load(desk_path: Path, sources_path: Path | None, workers: int) -> Desk:
+def _load(desk_path: Path, sources_path: Path | None, workers: int, progress: Progress) -> Desk:
     root, files = desk_paths(desk_path, sources_path)
     world_files, claim_files = _world_first(files)
     raw, problems = read_desk(desk_path, sources_path, world_files)
@@ -317,7 +324,8 @@ def _load(desk_path: Path, sources_path: Path | None, workers: int) -> Desk:
     fork = workers >= 2 and len(yaml_files) >= MIN_FILES_TO_FORK and can_fork()
     parsed = ahead(_parse, yaml_files, fork)  # the next files parsed while these are built
     try:
-        for file in claim_files:
+        for done, file in enumerate(claim_files):
+            progress("reading files", done, len(claim_files))
             if file.suffix.lower() == ".csv":
                 _stream_csv(builder, file)
                 continue
