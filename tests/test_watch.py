@@ -43,33 +43,33 @@ def _until_watching(process: subprocess.Popen[str]) -> list[str]:
     raise AssertionError("watch never started watching: " + "".join(lines))
 
 
-def test_a_save_reruns_the_report(make_desk: MakeDesk) -> None:
-    claims = make_desk({"a.yaml": CLAIM.format(ident="a", source="wire", value="1 billion USD")})
-    process = _watch(claims)
+def _after_a_save(claims: Path, name: str, text: str, *options: str) -> tuple[str, str, int]:
+    """What ``watch`` prints over two runs: the first, then one after ``name`` is saved."""
+    process = _watch(claims, *options)
     try:
         _until_watching(process)
-        (claims / "b.yaml").write_text(
-            CLAIM.format(ident="b", source="daily", value="5 billion USD"), encoding="utf-8"
-        )
+        (claims / name).write_text(text, encoding="utf-8")
         out, err = process.communicate(timeout=60)
     finally:
         process.kill()
-    first, second = out.split("\n\n", 1)[0], out
-    assert first.startswith("1 claims, 1 origins: 0 conflicts")
-    assert "2 claims, 2 origins: 1 conflict," in second
-    assert process.returncode == 0 and err.count("reconcile") == 1  # the second header
+    return out, err, process.returncode
+
+
+def test_a_save_reruns_the_report(make_desk: MakeDesk) -> None:
+    claims = make_desk({"a.yaml": CLAIM.format(ident="a", source="wire", value="1 billion USD")})
+    out, err, code = _after_a_save(
+        claims, "b.yaml", CLAIM.format(ident="b", source="daily", value="5 billion USD")
+    )
+    assert out.startswith("1 claims, 1 origins: 0 conflicts")
+    assert "2 claims, 2 origins: 1 conflict," in out
+    assert code == 0 and err.count("reconcile") == 1  # the second run's header
 
 
 def test_watching_with_validate_lists_the_new_problem(make_desk: MakeDesk) -> None:
     claims = make_desk({"a.yaml": CLAIM.format(ident="a", source="wire", value="1 billion USD")})
-    process = _watch(claims, "--validate")
-    try:
-        _until_watching(process)
-        (claims / "a.yaml").write_text(
-            CLAIM.format(ident="a", source="wrie", value="1 billion USD"), encoding="utf-8"
-        )
-        out, err = process.communicate(timeout=60)
-    finally:
-        process.kill()
+    out, err, _ = _after_a_save(
+        claims, "a.yaml", CLAIM.format(ident="a", source="wrie", value="1 billion USD"),
+        "--validate",
+    )  # fmt: skip
     assert out.count("no problems") == 1
     assert "claim 'a-c': unknown source 'wrie'; did you mean 'wire'?" in err
