@@ -134,13 +134,51 @@ def _year_in(number: QuoteNumber) -> str:
     return found.group() if found else ""
 
 
+#: "15,50 Euro pro Dosis", "10,000 dollars per GPU": a price, per a unit.
+_PER = re.compile(r"\s*(?:per|pro|par|je|每)\s*([^\W\d_][\w-]*)", re.I)
+_PER_BEFORE = re.compile(r"(?:^|\s)(?:per|pro|par|je)\s+[^\W\d_][\w-]*\b[^.]*$", re.I)
+
+
 def _value(desk: Desk, sentence: str, number: QuoteNumber, lang: str) -> str:
     hedge = _HEDGE_WORDS.get(number.qualifier, "")
-    amount = _figure(number.value)
+    amount = " ".join(p for p in (hedge, _figure(number.value)) if p)
     unit = _unit(desk, sentence, number)
     if not unit:
-        return f"{TODO}: the unit of " + " ".join(p for p in (hedge, amount) if p)
-    return " ".join(p for p in (hedge, amount, unit) if p)
+        counts = sorted(k for k, kind in desk.units.kinds.items() if kind == "count")
+        return f"{TODO}: the unit of {amount}" + (
+            f" (one of {', '.join(counts)})" if counts else ""
+        )
+    if desk.units.kinds.get(unit) != "currency":
+        return f"{amount} {unit}"
+    per = _per(desk, sentence, number)
+    if per is None:
+        return f"{amount} {unit}"
+    if per:
+        return f"{amount} {unit}/{per}"
+    prices = sorted(
+        m.unit.text.replace(" ", "") for m in desk.metrics.values() if "/" in m.unit.text
+    )
+    listed = ", ".join(p.replace("currency", unit) for p in prices)
+    return f"{TODO}: the unit of {amount} {unit} per ..." + (
+        f" (one of {listed})" if listed else ""
+    )
+
+
+def _per(desk: Desk, sentence: str, number: QuoteNumber) -> str | None:
+    """What a money figure is per: a unit of the desk ('10,000 dollars per GPU'), '' when
+    a 'per' names no unit it knows ('pro Dosis' before or after the figure), None when
+    the sentence says no 'per' next to the figure."""
+    after = re.sub(r"^\s*[^\W\d_]+\.?", "", sentence[number.end : number.end + 40])  # 'Euro'
+    found = _PER.match(after)
+    if found is None:
+        return (
+            "" if _PER_BEFORE.search(sentence[max(0, number.start - 40) : number.start]) else None
+        )
+    word = found.group(1)
+    book = desk.units
+    if word in book.aliases:
+        return str(book.aliases[word])
+    return word if book.kinds.get(word) == "count" else ""
 
 
 def _figure(value: float) -> str:
@@ -198,12 +236,13 @@ def _metric(desk: Desk, value: str) -> str:
     """The desk's metric whose unit fits the value's unit, when there is one."""
     if value.startswith(TODO):
         return _todo("what is measured", sorted(desk.metrics))
-    unit = value.rsplit(" ", 1)[-1]
-    is_money = desk.units.kinds.get(unit) == "currency"
+    parts = value.rsplit(" ", 1)[-1].split("/")  # 'USD/GPU': currency per GPU
+    kinds = desk.units.kinds
+    shape = "/".join("currency" if kinds.get(part) == "currency" else part for part in parts)
     fitting = sorted(
         m.id
         for m in desk.metrics.values()
-        if m.type == "number" and (m.unit.text == "currency" if is_money else m.unit.text == unit)
+        if m.type == "number" and m.unit.text.replace(" ", "") == shape
     )
     return fitting[0] if len(fitting) == 1 else _todo("what is measured", fitting)
 

@@ -136,3 +136,40 @@ def test_a_text_without_figures_gives_an_empty_article(make_desk: MakeDesk) -> N
 def test_a_wrong_language_is_refused_with_the_code_to_write(make_desk: MakeDesk) -> None:
     code, _, err = run("new", str(make_desk({})), "--language", "english", text="x")
     assert code == 2 and "write 'en'" in err
+
+
+def test_a_price_per_unit_is_read_with_its_unit(make_desk: MakeDesk) -> None:
+    claims = make_desk({})
+    code, _, err = run("new", str(claims), "--id", "p", "--language", "en",
+                       text="Acme paid about 10,000 dollars per GPU in 2023.")  # fmt: skip
+    assert code == 0, err
+    (claim,) = read_yaml(claims / "p.yaml")[0]["claims"]
+    assert (claim["value"], claim["metric"], claim["period"]) == (
+        "about 10,000 USD/GPU", "price", "2023",
+    )  # fmt: skip
+
+
+SPIEGEL = (  # written for this test, in the manner of a German news report
+    "Deutschland hat im Jahr 2021 rund 2,9 Milliarden Euro für Impfstoffe ausgegeben, "
+    "berichtet der Spiegel. Der Preis pro Dosis Comirnaty lag demnach bei etwa 15,50 Euro.\n"
+)
+
+
+def test_a_draft_on_a_desk_of_another_domain(tmp_path: Path) -> None:
+    import shutil
+
+    from .conftest import REPO
+
+    desk = tmp_path / "vaccines"
+    shutil.copytree(REPO / "tests" / "desks" / "vaccines", desk)
+    code, _, err = run("new", str(desk / "claims"), "--outlet", "spiegel", "--date", "2022-01",
+                       "--language", "de", text=SPIEGEL)  # fmt: skip
+    assert code == 0, err
+    spend, price = read_yaml(desk / "claims" / "spiegel-2022-01.yaml")[0]["claims"]
+    assert (spend["source"], spend["subject"], spend["metric"], spend["period"]) == (
+        "spiegel", "germany", "spend", "2021",
+    )  # fmt: skip
+    assert spend["value"] == "about 2.9 billion EUR"
+    # 'pro Dosis' says a price, but 'Dosis' is no alias of the desk's unit: the journalist says
+    assert price["value"] == "TODO: the unit of about 15.5 EUR per ... (one of EUR/dose)"
+    assert price["subject"] == "comirnaty"

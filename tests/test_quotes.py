@@ -165,6 +165,8 @@ def test_numbers_written_in_words_read_back(number: int, lang: str) -> None:
     words = num2words(number, lang=lang)
     if lang == "en":
         words = words.replace(",", "")  # "two hundred thousand, five": no comma in a quote
+    if lang == "de":  # num2words writes "dreihunderteinstausend"; German has "eintausend"
+        words = words.replace("einstausend", "eintausend").replace("einshundert", "einhundert")
     scale = {"en": "million", "fr": "millions", "de": "Millionen"}[lang]
     assert values(f"{words} {scale}", lang) == [pytest.approx(number * 1e6)]
 
