@@ -233,9 +233,18 @@ class _Group(click.Group):
 
 @click.group(cls=_Group)
 @click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Keep nothing in the user's cache folder, and read nothing from it.",
+)
 @click.version_option(package_name="factcheck")
-def main(debug: bool) -> None:
+def main(debug: bool, no_cache: bool) -> None:
     """Check what many sources say about the same figures: conflicts, arithmetic, origins."""
+    if no_cache:
+        from .caches import OFF_VARIABLE
+
+        os.environ[OFF_VARIABLE] = "1"  # this process only: the caches read it on first use
 
 
 @contextlib.contextmanager

@@ -78,3 +78,13 @@ def test_render_and_batch_stay_functions_whatever_is_imported_first() -> None:
         "print(callable(factcheck.render), callable(factcheck.batch))"
     )
     assert out.split() == ["True", "True"]
+
+
+def test_the_no_cache_option_writes_no_cache(tmp_path: Path) -> None:
+    code = f"from factcheck.cli import main\nmain(['--no-cache', 'validate', {str(SEED_CLAIMS)!r}])"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True,
+        env={**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path)},
+    )  # fmt: skip
+    assert done.returncode == 0 and "no problems" in done.stdout
+    assert not any(tmp_path.iterdir())
