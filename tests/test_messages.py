@@ -57,6 +57,9 @@ def test_every_problem_of_every_claim_is_listed_with_its_claim(make_desk: MakeDe
         ("about EUR 2.9 billion", "claim 'c1': expected a number after 'about' in "
          "'about EUR 2.9 billion', found 'EUR 2.9 billion'; write the number first, then the "
          "unit: 'about 2.9 billion EUR'"),
+        ("5 billion US dollars", "claim 'c1': unknown unit 'US dollars'; write the currency's "
+         "code: USD for US dollars (CAD, AUD, HKD... for others)"),
+        ("5 billion Euro", "claim 'c1': unknown unit 'Euro'; write the currency's code: EUR"),
         ("5 billion pounds", "claim 'c1': '5 billion pounds' is in lb, which does not fit a "
          "metric in currency; write the currency's code: GBP"),
         ("5 milliards yuans", None),  # French scale words are not value words: no currency hint

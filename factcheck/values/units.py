@@ -265,6 +265,9 @@ class UnitBook:
             return name
         if name == atom and atom.endswith("s") and atom[:-1] in self.aliases:
             return self.aliases[atom[:-1]]
+        phrase = "-".join(whole.split())  # "US dollars": a currency in words
+        if phrase.casefold() in CURRENCY_WORDS:
+            raise ValueSyntaxError(f"unknown unit '{whole}'", self.suggest(phrase))
         raise ValueSyntaxError(f"unknown unit '{atom}'", self.suggest(atom))
 
     def suggest(self, word: str) -> str:
