@@ -451,7 +451,12 @@ def new(
     if problem is not None:
         raise click.BadParameter(f"{problem[0]}; {problem[1]}", param_hint="--language")
     desk = schema_desk(path, sources)  # its world, even while other files have problems
-    text = text_file.read()
+    text = text_file.read(MAX_TEXT_CHARS + 1)
+    if len(text) > MAX_TEXT_CHARS:
+        raise click.UsageError(
+            f"the article's text is over {MAX_TEXT_CHARS:,} characters; "
+            "draft it in parts (an article is rarely over 100,000)"
+        )
     article_id = ident or _article_id(outlet, published)
     claims_dir = desk_places(path, sources)[0]
     chosen = output or claims_dir / f"{article_id}.yaml"
@@ -470,6 +475,10 @@ def new(
         f"(marked TODO; 'factcheck validate' lists them)",
         err=True,
     )
+
+
+#: The longest article text ``new`` drafts from (as archived texts: 5 MB).
+MAX_TEXT_CHARS = 5 * 1024 * 1024
 
 
 def _article_id(outlet: str, published: str) -> str:

@@ -173,3 +173,15 @@ def test_a_draft_on_a_desk_of_another_domain(tmp_path: Path) -> None:
     # 'pro Dosis' says a price, but 'Dosis' is no alias of the desk's unit: the journalist says
     assert price["value"] == "TODO: the unit of about 15.5 EUR per ... (one of EUR/dose)"
     assert price["subject"] == "comirnaty"
+
+
+def test_a_text_over_the_limit_is_refused_and_nothing_is_written(
+    make_desk: MakeDesk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck import cli
+
+    monkeypatch.setattr(cli, "MAX_TEXT_CHARS", 100)
+    claims = make_desk({})
+    code, _, err = run("new", str(claims), "--id", "big", "--language", "en", text="5 GPU " * 30)
+    assert code == 2 and "the article's text is over 100 characters" in err
+    assert not (claims / "big.yaml").exists()
