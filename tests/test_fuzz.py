@@ -28,6 +28,7 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -231,6 +232,7 @@ PARSERS = {
     "text": lambda text: None,
     "markdown": lambda text: None,
     "dot": lambda text: None,
+    "yaml": yaml.safe_load,
 }
 
 
@@ -264,12 +266,21 @@ def test_no_desk_makes_the_tool_crash_hang_or_write_inside_it(
         before = fingerprint(root)
         claims = str(root / "claims")
         report, graph = out / "report", out / "graph"
+        schema, draft, article = out / "schema.json", out / "draft.yaml", out / "article.txt"
+        article.write_text(
+            "Selon Acme, environ 5 milliards de dollars; au moins 40 000 GPU en 2023.",
+            encoding="utf-8",
+        )
         commands: list[tuple[list[str], str, Path | None]] = [
             (["validate", claims], "", None),
+            (["validate", claims, "--format", "github"], "", None),
             (["reconcile", claims, "--format", report_format, "-o", str(report)], report_format,
              report),
             (["graph", claims, "--format", graph_format, "-o", str(graph)], graph_format, graph),
             (["reconcile", claims, "-o", claims + "/report.yaml"], "", None),  # refused: inside
+            (["schema", claims, "-o", str(schema)], "json", schema),
+            (["new", claims, "--language", "fr", "--text", str(article), "-o", str(draft)],
+             "yaml", draft),
         ]  # fmt: skip
         for args, kind, written in commands:
             code, _, stderr, seconds = run(args)
