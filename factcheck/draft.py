@@ -45,6 +45,7 @@ _HEDGE_WORDS = {
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|[。！？;；]+|\n")
 _CLAUSE_BREAKS = re.compile(r"[,，:：—–()«»\"“”]")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: A clause shorter than this many words is quoted with its whole sentence.
 MIN_QUOTE_WORDS = 6
 _CJK_CURRENCIES = {"美元": "USD", "美金": "USD", "欧元": "EUR", "人民币": "CNY", "元": "CNY",
@@ -124,9 +125,14 @@ def _quote(sentence: str, number: QuoteNumber) -> str:
     starts = [0, *(m.end() for m in _CLAUSE_BREAKS.finditer(sentence, 0, number.start))]
     after = _CLAUSE_BREAKS.search(sentence, number.end)
     clause = sentence[starts[-1] : after.start() if after else len(sentence)].strip(" .;")
-    if len(clause.split()) < MIN_QUOTE_WORDS:
+    if _words(clause) < MIN_QUOTE_WORDS:
         return sentence.strip()
     return clause
+
+
+def _words(text: str) -> int:
+    """Words in ``text``; in Chinese, which writes none apart, two characters a word."""
+    return len(_CJK.findall(text)) // 2 + len(_CJK.sub(" ", text).split())
 
 
 def _year_in(number: QuoteNumber) -> str:
@@ -219,14 +225,15 @@ def _unit(desk: Desk, sentence: str, number: QuoteNumber) -> str:
 
 
 def _named(sentence: str, records: Iterable[tuple[str, tuple[str, ...]]]) -> list[str]:
-    """The ids whose names or aliases the sentence holds (as whole words, any case)."""
+    """The ids whose names or aliases the sentence holds (as whole words, any case; a
+    Chinese name anywhere, since Chinese writes no space around words)."""
     folded = sentence.casefold()
     found = []
     for ident, names in records:
         for name in names:
-            if len(name) >= 2 and re.search(
-                rf"(?<![^\W_]){re.escape(name.casefold())}(?![^\W_])", folded
-            ):
+            word = re.escape(name.casefold())
+            pattern = word if _CJK.search(name) else rf"(?<![^\W_]){word}(?![^\W_])"
+            if len(name) >= 2 and re.search(pattern, folded):
                 found.append(ident)
                 break
     return found

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from factcheck import load, reconcile
@@ -185,3 +186,18 @@ def test_a_text_over_the_limit_is_refused_and_nothing_is_written(
     code, _, err = run("new", str(claims), "--id", "big", "--language", "en", text="5 GPU " * 30)
     assert code == 2 and "the article's text is over 100 characters" in err
     assert not (claims / "big.yaml").exists()
+
+
+def test_a_chinese_draft_finds_names_and_hedges_without_spaces() -> None:
+    from factcheck.draft import Article, draft
+
+    from .conftest import SEED_CLAIMS
+
+    text = "据集微网报道，字节跳动今年已向英伟达订购了约10亿美元的GPU，约10万块A100和H800。"
+    body = draft(load(SEED_CLAIMS), text, Article("zh-1", "jiwei", "2023-08", "zh"))
+    first, second = yaml.safe_load(body)["claims"]
+    assert (first["source"], first["subject"], first["value"]) == (
+        "jiwei", "bytedance", "about 1 billion USD",  # 集微网 and 字节跳动 are the desk's aliases
+    )  # fmt: skip
+    assert first["quote"] == "字节跳动今年已向英伟达订购了约10亿美元的GPU"
+    assert second["value"].startswith("TODO: the unit of about 100,000")  # 块 is a classifier

@@ -218,9 +218,9 @@ def _hedge_pattern(lang: str) -> re.Pattern[str] | None:
     if not hedges:
         return None
     alternatives = "|".join(re.escape(h).replace("'", "['’]") for h in hedges)
-    return re.compile(
-        rf"(?:^|(?<=[\s(«\"'’]))(?P<hedge>{alternatives})\s*(?:US\$|[$€£¥])?\s*$", re.IGNORECASE
-    )
+    # Chinese writes no space between words: a hedge may follow any character
+    start = "" if base_language(lang) == "zh" else r"(?:^|(?<=[\s(«\"'’]))"
+    return re.compile(rf"{start}(?P<hedge>{alternatives})\s*(?:US\$|[$€£¥])?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
