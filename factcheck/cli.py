@@ -318,6 +318,11 @@ def validate(path: Path, sources: Path | None, fmt: str) -> None:
     is_flag=True,
     help=f"List every single-origin figure and agreement (default: the first {LIMIT} of each).",
 )
+@click.option(
+    "--width",
+    type=click.IntRange(40, 1000),
+    help="Columns of the text report (default: the terminal's, or $COLUMNS; 100 in a file).",
+)
 def reconcile(
     path: Path,
     sources: Path | None,
@@ -326,6 +331,7 @@ def reconcile(
     force: bool,
     fail_on: str,
     show_all: bool,
+    width: int | None,
 ) -> None:
     """Find claims that cannot all be true, explain why, and count independent origins.
 
@@ -335,8 +341,23 @@ def reconcile(
     bar = _Bar() if format_name != "json" else None  # never in JSON
     with _problems_as(format_name):
         report, real = _reconciled(path, sources, output, force, bar)
-    _emit(render_lines(report, format_name, limit=None if show_all else LIMIT), output, real)
+    limit = None if show_all else LIMIT
+    columns = width or (_columns() if output is None else 100)
+    _emit(render_lines(report, format_name, limit=limit, width=columns), output, real)
     sys.exit(report.exit_code(fail_on))
+
+
+def _columns() -> int:
+    """The report's width: $COLUMNS when set, else the terminal's when the report goes
+    to one, else 100 (a pipe, a file, a test runner's capture)."""
+    given = os.environ.get("COLUMNS", "").strip()
+    if given.isdigit():
+        return max(40, int(given))
+    if sys.stdout.isatty():
+        import shutil
+
+        return max(40, shutil.get_terminal_size((100, 24)).columns)
+    return 100
 
 
 @main.command()
@@ -538,7 +559,7 @@ def _watched_run(path: Path, sources: Path | None, only_validate: bool, fmt: str
                 click.echo(f"{path}: {plural(len(desk.claims), 'claim')}: no problems.")
                 return
             report, _ = _reconciled(path, sources)
-        sys.stdout.writelines(render_lines(report, renderer(fmt, "report").name))
+        sys.stdout.writelines(render_lines(report, renderer(fmt, "report").name, width=_columns()))
         sys.stdout.flush()
     except SystemExit:  # the problems were listed as annotations; keep watching
         return

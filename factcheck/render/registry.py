@@ -30,6 +30,7 @@ class Options:
 
     limit: int | None = LIMIT
     lang: str = "en"
+    width: int = 100  # the terminal report's columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,8 @@ def _module(name: str) -> Any:
 def _report(module: str, function: str, limited: bool = False) -> Callable[..., Iterable[str]]:
     def write(report: Report, options: Options) -> Iterable[str]:
         render: Callable[..., Iterable[str]] = getattr(_module(module), function)
+        if module == "text":
+            return render(report, options.limit, options.width)
         return render(report, options.limit) if limited else render(report)
 
     return write
@@ -115,15 +118,20 @@ def renderer(name: str, kind: str | None = None) -> Renderer:
 
 
 def render_lines(
-    report: Report, format: str = "text", lang: str | None = None, limit: int | None = LIMIT
+    report: Report,
+    format: str = "text",
+    lang: str | None = None,
+    limit: int | None = LIMIT,
+    width: int = 100,
 ) -> Iterable[str]:
-    """``report`` in ``format``, piece by piece (to stream to a file)."""
+    """``report`` in ``format``, piece by piece (to stream to a file); ``width``: the
+    columns of the terminal report."""
     entry = renderer(format)
     chosen = lang or "en"
     if chosen not in LANGUAGES:
         hint = did_you_mean(chosen, LANGUAGES, f"languages: {', '.join(LANGUAGES)}")
         raise UsageError(f"reports are not written in '{chosen}' yet; {hint}")
-    return entry.write(report, Options(limit, chosen))
+    return entry.write(report, Options(limit, chosen, width))
 
 
 def render(

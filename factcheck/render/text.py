@@ -1,4 +1,10 @@
-"""The terminal report: conflicts and warnings in full, then tables, 100 columns wide."""
+"""The terminal report: conflicts and warnings in full, then tables, ``width`` columns wide.
+
+Every line fits the width (100 columns unless told otherwise; the command
+line passes the terminal's): sentences wrap at spaces, a word longer than a
+whole line is cut, and a table whose columns cannot fit side by side is
+written as one small block per row instead.
+"""
 
 from __future__ import annotations
 
@@ -15,32 +21,39 @@ from .sections import BLOCKS, TABLES, headline, more, recheck_line
 from .words import listed, plural, visible
 
 WIDTH = 100
+#: The narrowest report written: below it, lines of 40 columns are kept.
+MIN_WIDTH = 40
 
 
-def render_text(report: Report, limit: int | None = LIMIT) -> Iterator[str]:
+def render_text(report: Report, limit: int | None = LIMIT, width: int = WIDTH) -> Iterator[str]:
     """The terminal report; at most ``limit`` rows per informational table
-    (None: all), conflicts and warnings always in full."""
+    (None: all), conflicts and warnings always in full; no line over ``width``."""
+    width = max(width, MIN_WIDTH)
     book = Phrasebook(report)
-    out: list[str] = [headline(report), ""]
+    out: list[str] = [*_wrap(headline(report), "", "    ", width), ""]
     if line := recheck_line(report):
-        out[1:1] = textwrap.wrap(line, WIDTH, subsequent_indent="    ", break_on_hyphens=False)
+        out[-1:-1] = _wrap(line, "", "    ", width)
     for section in BLOCKS:
         found = section.findings(report)
         if not found:
             continue
-        heading = f"{section.title} ({len(found)})"
-        out += [heading, "=" * len(heading)]
+        out += _heading(f"{section.title} ({len(found)})", width)
         for number, finding in enumerate(found, 1):
-            out += _block(book, number, finding)
+            out += _block(book, number, finding, width)
     for section in TABLES:
         found = section.findings(report)
         if not found:
             continue
-        heading = f"{section.title} ({len(found)})"
         shown = found if limit is None else found[:limit]
-        table = _table(rows(book, shown), section.headers, section.widths)
-        out += [heading, "=" * len(heading), table, more(len(found) - len(shown)), ""]
+        table = _table(rows(book, shown), section.headers, section.widths, width)
+        out += _heading(f"{section.title} ({len(found)})", width)
+        out += [table, more(len(found) - len(shown)), ""]
     yield visible("\n".join(out).rstrip() + "\n")  # no control character reaches a terminal
+
+
+def _heading(title: str, width: int) -> list[str]:
+    lines = _wrap(title, "", "", width)
+    return [*lines, "=" * max(len(line) for line in lines)]
 
 
 def rows(book: Phrasebook, findings: list[Finding]) -> list[tuple[str, str, str]]:
@@ -55,9 +68,9 @@ def rows(book: Phrasebook, findings: list[Finding]) -> list[tuple[str, str, str]
     ]
 
 
-def _block(book: Phrasebook, number: int, finding: Finding) -> list[str]:
+def _block(book: Phrasebook, number: int, finding: Finding, width: int) -> list[str]:
     said = book.wording(finding)
-    lines = _wrap(f"{number}. [{finding.rule}] {said.message}", "", "    ")
+    lines = _wrap(f"{number}. [{finding.rule}] {said.message}", "", "    ", width)
     detail: list[str] = [*said.arithmetic]
     detail += [f"assumption: {assumption}" for assumption in said.assumptions]
     detail += [
@@ -68,35 +81,63 @@ def _block(book: Phrasebook, number: int, finding: Finding) -> list[str]:
     if finding.removal:
         detail.append(f"removing any one of {', '.join(finding.removal)} would restore consistency")
     for line in detail:
-        lines += _wrap(line, "   - ", "     ")
+        lines += _wrap(line, "   - ", "     ", width)
     return [*lines, ""]
 
 
-def _wrap(text: str, first: str, rest: str) -> list[str]:
-    """``text`` wrapped at spaces to ``WIDTH`` columns, ``first`` before its first
-    line and ``rest`` before the others. A line that fits, as most do, is kept
-    as it is: what ``textwrap`` would make of it, without its cost."""
-    if len(first) + len(text) <= WIDTH and text.isprintable() and text.strip(" ") == text:
+def _wrap(text: str, first: str, rest: str, width: int = WIDTH) -> list[str]:
+    """``text`` wrapped at spaces to ``width`` columns, ``first`` before its first
+    line and ``rest`` before the others; only a word longer than a line is cut.
+    A line that fits, as most do, is kept as it is: what ``textwrap`` would make
+    of it, without its cost."""
+    if len(first) + len(text) <= width and text.isprintable() and text.strip(" ") == text:
         return [first + text] if text else []
     return textwrap.wrap(
         text,
-        WIDTH,
+        width,
         initial_indent=first,
         subsequent_indent=rest,
         break_on_hyphens=False,
-        break_long_words=False,
+        break_long_words=True,
     )
 
 
 def _table(
-    rows: Sequence[tuple[str, ...]], headers: tuple[str, ...], widths: tuple[int, ...]
+    rows: Sequence[tuple[str, ...]],
+    headers: tuple[str, ...],
+    widths: tuple[int, ...],
+    width: int = WIDTH,
 ) -> str:
-    """A plain table whose cells wrap at spaces only (ids keep their hyphens)."""
-    wrapped = [
-        tuple(
-            "\n".join(textwrap.wrap(cell, width, break_on_hyphens=False, break_long_words=False))
-            for cell, width in zip(row, widths, strict=True)
-        )
+    """A plain table whose cells wrap at spaces only (ids keep their hyphens), its
+    columns narrowed to fit ``width``; one block per row when they cannot fit."""
+    gaps = 2 * (len(widths) - 1)  # tabulate's "simple" puts two spaces between columns
+    if sum(widths) + gaps > width:
+        room = width - gaps
+        widths = tuple(max(1, w * room // sum(widths)) for w in widths)
+    cells = [
+        [
+            textwrap.wrap(cell, w, break_on_hyphens=False, break_long_words=False)
+            for cell, w in zip(row, widths, strict=True)
+        ]
         for row in rows
     ]
-    return tabulate(wrapped, headers, tablefmt="simple")
+    too_long = any(
+        len(line) > w
+        for row in [*cells, [[h] for h in headers]]
+        for lines, w in zip(row, widths, strict=True)
+        for line in lines
+    )  # a word (an id) wider than its column: the table cannot fit
+    if too_long:
+        return _stacked(rows, headers, width)
+    return tabulate([tuple("\n".join(c) for c in row) for row in cells], headers, "simple")
+
+
+def _stacked(rows: Sequence[tuple[str, ...]], headers: tuple[str, ...], width: int) -> str:
+    """A table too wide for the terminal, one block per row: 'claim: …', 'origin: …'."""
+    lines: list[str] = []
+    for row in rows:
+        for index, (header, cell) in enumerate(zip(headers, row, strict=True)):
+            if cell:
+                lead = "- " if index == 0 else "  "
+                lines += _wrap(f"{header}: {cell}", lead, "    ", width)
+    return "\n".join(lines)

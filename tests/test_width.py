@@ -1,0 +1,39 @@
+"""The terminal report fits the terminal: no line longer than its width."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck import load, reconcile, render
+from factcheck.cli import main
+from factcheck.render.registry import render_lines
+
+from .conftest import SEED_CLAIMS
+
+SEED = reconcile(load(SEED_CLAIMS))
+
+
+@pytest.mark.parametrize("width", [100, 80, 60, 40])
+def test_no_line_is_longer_than_the_width(width: int) -> None:
+    text = "".join(render_lines(SEED, "text", width=width, limit=None))
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= width
+    words = " ".join(text.split())  # every word is still there, only the lines moved
+    for needle in ("ft-deliveries-2022", "jiwei-china-market-2022", "would restore consistency"):
+        assert needle in words
+
+
+def test_columns_and_width_choose_the_width() -> None:
+    narrow = CliRunner().invoke(main, ["reconcile", str(SEED_CLAIMS)], env={"COLUMNS": "60"})
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 60
+    assert "- claim: fr000-a800-unrestricted" in narrow.stdout  # a table as blocks
+    forced = CliRunner().invoke(
+        main, ["reconcile", str(SEED_CLAIMS), "--width", "80"], env={"COLUMNS": "60"}
+    )
+    lines = forced.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80 and max(len(line) for line in lines) > 60
+
+
+def test_the_default_report_is_the_one_of_100_columns() -> None:
+    assert render(SEED, "text") == "".join(render_lines(SEED, "text", width=100))
