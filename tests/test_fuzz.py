@@ -36,7 +36,7 @@ from hypothesis import strategies as st
 from factcheck.cli import main
 
 THOROUGH = os.environ.get("HYPOTHESIS_PROFILE") == "thorough"
-EXAMPLES = 2_000 if THOROUGH else 40
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 2_000 if THOROUGH else 40))
 SECONDS = 30.0  # the most one command may take on a fuzzed desk (a few KB)
 
 WORLD = """\
