@@ -15,8 +15,9 @@ The layers, each a package that imports only the ones below it::
     engine/      the scope index, the rules, the runner: a Report of findings as data
     desk/        files to a typed, checked Desk
     values/      the grammar of values, units, periods and intervals
-    errors.py, suggest.py, parallel.py, batch.py   shared by all: failures, "did you mean",
-                 a second core, the batch
+    draft.py     factcheck new: an article's text to a draft article file (beside render/)
+    errors.py, suggest.py, parallel.py, caches.py, progress.py, batch.py   shared by all:
+                 failures, "did you mean", a second core, the cache folder, progress, the batch
 """
 
 from __future__ import annotations

@@ -290,7 +290,7 @@ def load(
     path: Path | str,
     sources: Path | str | None = None,
     workers: int | None = None,
-    progress: Progress = silent,
+    progress: Progress | None = None,
 ) -> Desk:
     """Load and check a desk; raise ``DeskError`` listing every problem in it.
 
@@ -310,7 +310,8 @@ def load(
         workers = cores()
     elif workers < 1:
         raise UsageError(f"workers must be 1 or more, not {workers}")
-    return _load(Path(path), Path(sources) if sources is not None else None, workers, progress)
+    other = Path(sources) if sources is not None else None
+    return _load(Path(path), other, workers, progress or silent)
 
 
 def _load(desk_path: Path, sources_path: Path | None, workers: int, progress: Progress) -> Desk:

@@ -26,7 +26,7 @@ def reconcile(
     desk: Desk,
     rules: Iterable[str] | None = None,
     workers: int | None = None,
-    progress: Progress = silent,
+    progress: Progress | None = None,
 ) -> Report:
     """Check every claim of a desk against the others; findings sorted, conflicts first.
 
@@ -43,6 +43,7 @@ def reconcile(
         workers = cores()
     elif workers < 1:
         raise UsageError(f"workers must be 1 or more, not {workers}")
+    progress = progress or silent
     progress("indexing claims", 0, 0)
     index = ScopeIndex(desk)
     names = {rule.name for rule in chosen}
