@@ -108,7 +108,8 @@ class _Bar:
 
     def __init__(self, after: float = 2.0) -> None:
         self.on = sys.stderr.isatty()
-        self.after = float(os.environ.get("FACTCHECK_PROGRESS_AFTER", after))
+        given = os.environ.get("FACTCHECK_PROGRESS_AFTER", "")  # seconds; the tests set 0
+        self.after = float(given) if given.replace(".", "", 1).isdigit() else after
         self.start = self.last = time.monotonic()
         self.shown = False
         self.stage = ""
@@ -149,16 +150,13 @@ def _reconciled(
     places = desk_places(path, sources)  # every desk file lies in one of them
     if output is not None:
         target(output, places, force)  # refuse early, before the work
-    from .progress import silent
-
-    progress = bar if bar is not None else silent
     try:
-        desk = load(path, sources, progress=progress)
+        desk = load(path, sources, progress=bar)
         real = None
         if output is not None:  # and the archived texts the desk read, wherever they are
             texts = [a.text for a in desk.articles.values() if a.text is not None]
             real = target(output, [*places, *texts], force)
-        return run_reconcile(desk, progress=progress), real
+        return run_reconcile(desk, progress=bar), real
     finally:
         if bar is not None:
             bar.close()
@@ -472,7 +470,10 @@ def new(
     if problem is not None:
         raise click.BadParameter(f"{problem[0]}; {problem[1]}", param_hint="--language")
     desk = schema_desk(path, sources)  # its world, even while other files have problems
-    text = text_file.read(MAX_TEXT_CHARS + 1)
+    try:
+        text = text_file.read(MAX_TEXT_CHARS + 1)
+    except UnicodeDecodeError:
+        raise click.UsageError("the article's text is not UTF-8: save it as UTF-8") from None
     if len(text) > MAX_TEXT_CHARS:
         raise click.UsageError(
             f"the article's text is over {MAX_TEXT_CHARS:,} characters; "
@@ -483,8 +484,7 @@ def new(
     chosen = output or claims_dir / f"{article_id}.yaml"
     body = draft(desk, text, Article(article_id, outlet, published, language, url))
     try:
-        with open(chosen, "x", encoding="utf-8") as out:  # "x": never over an existing file
-            out.write(body)
+        _write_new(chosen, body)
     except FileExistsError:
         raise click.UsageError(
             f"{chosen} exists; factcheck new never overwrites a file (give --id or -o)"
@@ -496,6 +496,20 @@ def new(
         f"(marked TODO; 'factcheck validate' lists them)",
         err=True,
     )
+
+
+def _write_new(path: Path, body: str) -> None:
+    """``body`` as the new file ``path``, whole or not at all, never over a file: written
+    beside it first, then linked into place (a link fails where a file exists)."""
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(prefix=".factcheck-", dir=path.parent or ".")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(body)
+        os.link(temporary, path)
+    finally:
+        os.unlink(temporary)
 
 
 #: The longest article text ``new`` drafts from (as archived texts: 5 MB).

@@ -201,3 +201,16 @@ def test_a_chinese_draft_finds_names_and_hedges_without_spaces() -> None:
     )  # fmt: skip
     assert first["quote"] == "字节跳动今年已向英伟达订购了约10亿美元的GPU"
     assert second["value"].startswith("TODO: the unit of about 100,000")  # 块 is a classifier
+
+
+def test_a_text_that_is_not_utf8_is_refused_and_the_folder_left_as_it_was(
+    make_desk: MakeDesk, tmp_path: Path
+) -> None:
+    claims = make_desk({})
+    before = sorted(p.name for p in claims.iterdir())
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Acme a dépensé 5 milliards".encode("latin-1"))
+    code, _, err = run("new", str(claims), "--id", "x", "--language", "fr", "--text", str(bad))
+    assert code == 2 and "the article's text is not UTF-8: save it as UTF-8" in err
+    _new(claims, "fr")
+    assert sorted(p.name for p in claims.iterdir()) == sorted([*before, "daily-2024-01.yaml"])
