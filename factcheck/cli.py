@@ -507,7 +507,13 @@ def _write_new(path: Path, body: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(body)
-        os.link(temporary, path)
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: create it exclusively instead
+            with open(path, "x", encoding="utf-8") as out:
+                out.write(body)
     finally:
         os.unlink(temporary)
 
