@@ -60,7 +60,7 @@ def test_a_save_reruns_the_report(make_desk: MakeDesk) -> None:
     out, err, code = _after_a_save(
         claims, "b.yaml", CLAIM.format(ident="b", source="daily", value="5 billion USD")
     )
-    assert out.startswith("1 claims, 1 origins: 0 conflicts")
+    assert out.startswith("1 claim, 1 origin: 0 conflicts")
     assert "2 claims, 2 origins: 1 conflict," in out
     assert code == 0 and err.count("reconcile") == 1  # the second run's header
 

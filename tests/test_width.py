@@ -37,3 +37,22 @@ def test_columns_and_width_choose_the_width() -> None:
 
 def test_the_default_report_is_the_one_of_100_columns() -> None:
     assert render(SEED, "text") == "".join(render_lines(SEED, "text", width=100))
+
+
+def test_the_headline_says_one_claim_not_one_claims(make_desk) -> None:  # type: ignore[no-untyped-def]
+    claims = make_desk(
+        {
+            "a.yaml": """
+article: {id: a, outlet: daily, published: 2023-05, language: en}
+claims:
+  - id: c
+    source: wire
+    subject: acme
+    metric: spend
+    period: 2023
+    value: 1 billion USD
+    quote: "Acme spent 1 billion dollars"
+"""
+        }
+    )
+    assert render(reconcile(load(claims)), "text").startswith("1 claim, 1 origin: 0 conflicts")

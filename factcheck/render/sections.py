@@ -47,7 +47,8 @@ def headline(report: Report) -> str:
     """The one line that opens every report."""
     s = report.summary()
     return (
-        f"{s['claims']} claims, {s['origins']} origins: {plural(s['conflicts'], 'conflict')}, "
+        f"{plural(s['claims'], 'claim')}, {plural(s['origins'], 'origin')}: "
+        f"{plural(s['conflicts'], 'conflict')}, "
         f"{plural(len(report.warnings), 'warning')}, {s['agreements']} corroborated, "
         f"{s['single_origin']} single-origin; {s['quotes'] - s['quotes_unread']}/"
         f"{s['quotes']} quotes read"
