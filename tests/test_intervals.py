@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+import sys
 from fractions import Fraction
 
 import pytest
@@ -85,3 +86,15 @@ def test_every_result_of_two_members_lies_in_the_result_interval(
     result = OPERATIONS[op](x_int, y_int)
     assert math.isinf(result.lo) or Fraction(result.lo) <= value
     assert math.isinf(result.hi) or value <= Fraction(result.hi)
+
+
+def test_a_divisor_so_small_that_its_reciprocal_overflows_still_gives_a_sound_quotient() -> None:
+    """1 / 2.2e-311 is beyond the largest float: the bound becomes that float (looser,
+    still sound), never an empty interval (the property test above found it)."""
+    tiny = 2.225073858507e-311
+    assert div(Interval(0.0, 0.0), Interval(-tiny, 0.0)) == Interval(0.0, 0.0)
+    positive = div(Interval(1.0, 2.0), Interval(tiny / 2, tiny))
+    below_max = math.nextafter(sys.float_info.max, 0)  # max × 1, rounded down
+    assert below_max <= positive.lo <= sys.float_info.max and positive.hi == math.inf
+    negative = div(Interval(1.0, 2.0), Interval(-tiny, -tiny / 2))
+    assert negative.lo == -math.inf and -sys.float_info.max <= negative.hi <= -below_max

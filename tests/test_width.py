@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck import load, reconcile, render
 from factcheck.cli import main
 from factcheck.render.registry import render_lines
+from factcheck.render.text import _wrap
 
 from .conftest import SEED_CLAIMS
 
@@ -56,3 +61,17 @@ claims:
         }
     )
     assert render(reconcile(load(claims)), "text").startswith("1 claim, 1 origin: 0 conflicts")
+
+
+@given(
+    st.lists(st.text(alphabet="abcé-,’“≤\u00a0\u202f", min_size=1, max_size=30), min_size=1,
+             max_size=40),
+    st.sampled_from([40, 60, 80, 100]),
+    st.sampled_from([("", "    "), ("   - ", "     ")]),
+)  # fmt: skip
+def test_the_fast_wrap_is_textwraps(words: list[str], width: int, indents: tuple[str, str]) -> None:
+    text = " ".join(words).strip(" ")
+    first, rest = indents
+    expected = textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest,
+                             break_on_hyphens=False, break_long_words=True)  # fmt: skip
+    assert _wrap(text, first, rest, width) == expected

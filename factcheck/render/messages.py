@@ -55,6 +55,10 @@ class Wording:
     labels: tuple[str, ...] = ()  # one per side, in order
 
 
+#: How a claim that is not simply reported is said.
+MODALITY_WORDS = {"expected": "a forecast", "estimated": "an estimate"}
+
+
 class Phrasebook:
     """The words for one report's findings and claims (each made once, remembered)."""
 
@@ -69,13 +73,31 @@ class Phrasebook:
         return self.claims[claim_id]
 
     def said(self, claim_id: str) -> str:
-        """``id (origins): 'value as written', read as ...``."""
+        """``id (origins): 'value as written', read as ...``, then what the reader needs
+        to judge the claim: a forecast or an estimate, where it was derived from, the
+        article's words and the desk's note."""
         found = self._said.get(claim_id)
         if found is None:
             claim = self.claims[claim_id]
             origins = ", ".join(self.report.origins.get(claim_id, ()))
             found = f"{claim.id} ({origins}): '{claim.value.text}', read as {self.reading(claim)}"
+            found = "; ".join([found, *self.context(claim)])
             self._said[claim_id] = found
+        return found
+
+    def context(self, claim: Claim) -> list[str]:
+        """What a reading leaves out: ``a forecast``, ``derived from x``, ``quoted "..."``
+        (in the article's language), ``note: ...``."""
+        found = []
+        if claim.modality != "reported":
+            found.append(MODALITY_WORDS.get(claim.modality, claim.modality))
+        if claim.derived_from:
+            found.append("derived from " + ", ".join(claim.derived_from))
+        if claim.quote:
+            lang = f" ({claim.quote_lang})" if claim.quote_lang else ""
+            found.append(f"quoted{lang} “{claim.quote}”")
+        if claim.note:
+            found.append(f"note: {claim.note}")
         return found
 
     def reading(self, claim: Claim) -> str:

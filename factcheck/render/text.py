@@ -8,6 +8,7 @@ written as one small block per row instead.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterator, Sequence
 
@@ -21,6 +22,11 @@ from .sections import BLOCKS, TABLES, headline, more, recheck_line
 from .words import listed, plural, visible
 
 WIDTH = 100
+#: What ``_greedy`` leaves to ``textwrap``: control characters, and other spaces (a
+#: no-break space) beside a space or at either end, which textwrap drops at a line's end.
+_BREAKS_OR_CONTROLS = re.compile(
+    "[\x00-\x1f\x7f-\x9f]|[^\\S ](?= )|(?<= )[^\\S ]|^[^\\S ]|[^\\S ]$"
+)
 #: The narrowest report written: below it, lines of 40 columns are kept.
 MIN_WIDTH = 40
 
@@ -92,6 +98,10 @@ def _wrap(text: str, first: str, rest: str, width: int = WIDTH) -> list[str]:
     of it, without its cost."""
     if len(first) + len(text) <= width and text.isprintable() and text.strip(" ") == text:
         return [first + text] if text else []
+    if text.strip(" ") == text and "  " not in text and not _BREAKS_OR_CONTROLS.search(text):
+        fast = _greedy(text, first, rest, width)
+        if fast is not None:
+            return fast
     return textwrap.wrap(
         text,
         width,
@@ -100,6 +110,30 @@ def _wrap(text: str, first: str, rest: str, width: int = WIDTH) -> list[str]:
         break_on_hyphens=False,
         break_long_words=True,
     )
+
+
+def _greedy(text: str, first: str, rest: str, width: int) -> list[str] | None:
+    """What ``textwrap.wrap`` makes of words separated by single spaces, filled
+    greedily, at a tenth of its cost; None when a word is longer than a line (for
+    textwrap to cut). The line breaks are found by position, word after word."""
+    lines: list[str] = []
+    start, lead = 0, first  # the current line: text[start:end] after ``lead``
+    end = text.find(" ")
+    end = len(text) if end < 0 else end
+    if len(lead) + end > width:
+        return None
+    while end < len(text):
+        after = text.find(" ", end + 1)
+        after = len(text) if after < 0 else after
+        if len(lead) + after - start <= width:
+            end = after
+            continue
+        lines.append(lead + text[start:end])
+        start, lead, end = end + 1, rest, after
+        if len(lead) + end - start > width:
+            return None
+    lines.append(lead + text[start:end])
+    return lines
 
 
 def _table(

@@ -8,6 +8,7 @@ reads "gpu_spend of big-four in 2022 (product A800)".
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 from pathlib import Path
 
@@ -28,11 +29,16 @@ _CONTROLS = str.maketrans(
 )
 
 
+#: Any character ``_CONTROLS`` escapes (a search in C: a report of megabytes holding
+#: none, as most do, is returned as it is).
+_ANY_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def visible(text: str, lines: bool = True) -> str:
     """``text`` with every control character written as an escape (``\\x1b``);
     line feeds too unless ``lines``. Terminal output goes through this."""
-    if text.isprintable() or (lines and text.replace("\n", "").replace("\t", "").isprintable()):
-        return text
+    if _ANY_CONTROL.search(text) is None:
+        return text if lines or "\n" not in text else text.replace("\n", "\\n")
     shown = text.translate(_CONTROLS)
     return shown if lines else shown.replace("\n", "\\n")
 

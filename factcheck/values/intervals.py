@@ -196,18 +196,33 @@ def div(a: Interval, b: Interval) -> Interval:
         return Interval(-math.inf, math.inf)
     if b.lo == 0 or b.hi == 0:  # a bound at zero: the quotient is unbounded on one side
         inverse = (
-            Interval(down(1 / b.hi), math.inf, b.hi_open, True)
+            Interval(_lower_reciprocal(b.hi), math.inf, b.hi_open, True)
             if b.lo == 0
-            else Interval(-math.inf, up(1 / b.lo), True, b.lo_open)
+            else Interval(-math.inf, _upper_reciprocal(b.lo), True, b.lo_open)
         )
     else:
         inverse = _from_bounds(
-            [
-                (0.0 if math.isinf(x) else rounded(1 / x), xo)
-                for x, xo, rounded in ((b.hi, b.hi_open, down), (b.lo, b.lo_open, up))
-            ]
+            [(_lower_reciprocal(b.hi), b.hi_open), (_upper_reciprocal(b.lo), b.lo_open)]
         )
     return mul(a, inverse)
+
+
+def _lower_reciprocal(x: float) -> float:
+    """``1 / x`` rounded down, for ``x`` not zero: 0 for an infinite ``x``; the largest
+    float where ``1 / x`` overflows (x below 5.6e-309, a subnormal: a looser, still
+    sound bound)."""
+    if math.isinf(x):
+        return 0.0
+    value = 1 / x
+    return sys.float_info.max if value == math.inf else down(value)
+
+
+def _upper_reciprocal(x: float) -> float:
+    """``1 / x`` rounded up (see ``_lower_reciprocal``)."""
+    if math.isinf(x):
+        return 0.0
+    value = 1 / x
+    return -sys.float_info.max if value == -math.inf else up(value)
 
 
 OPERATIONS = {"+": add, "-": sub, "*": mul, "/": div}
