@@ -411,13 +411,13 @@ def schema(path: Path, sources: Path | None, output: Path | None, force: bool) -
     even while other files have problems. Name the schema on a file's first line:
     '# yaml-language-server: $schema=../claims.schema.json'.
     """
-    from .desk.loader import desk_places
+    from .desk.loader import desk_places, load_for_editing
     from .render.atomic import target
-    from .render.schema import desk_schema, schema_desk
+    from .render.schema import desk_schema
 
     places = desk_places(path, sources)
     real = target(output, places, force) if output is not None else None
-    text = json.dumps(desk_schema(schema_desk(path, sources)), indent=2, ensure_ascii=False)
+    text = json.dumps(desk_schema(load_for_editing(path, sources)), indent=2, ensure_ascii=False)
     _emit([text + "\n"], output, real)
 
 
@@ -461,15 +461,14 @@ def new(
     could not be told is marked TODO, which 'factcheck validate' lists until it is
     filled in. PATH is the desk (default: claims). Never overwrites a file.
     """
-    from .desk.loader import desk_places
+    from .desk.loader import desk_places, load_for_editing
     from .draft import Article, draft
-    from .render.schema import schema_desk
     from .values.languages import language_problem
 
     problem = language_problem(language)
     if problem is not None:
         raise click.BadParameter(f"{problem[0]}; {problem[1]}", param_hint="--language")
-    desk = schema_desk(path, sources)  # its world, even while other files have problems
+    desk = load_for_editing(path, sources)  # its world, even while other files have problems
     try:
         text = text_file.read(MAX_TEXT_CHARS + 1)
     except UnicodeDecodeError:

@@ -27,13 +27,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .desk.claims import TODO_MARK
+from .desk.fields import TODO_MARK as TODO
 from .desk.model import Desk
 from .values.quote_numbers import QuoteNumber, read_numbers
 from .values.units import CURRENCY_SIGNS, CURRENCY_WORDS
-
-#: The mark of a field left to fill, which the loader reports at its line.
-TODO = TODO_MARK
 
 #: Our qualifier words for the meanings the quote reader finds.
 _HEDGE_WORDS = {

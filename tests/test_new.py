@@ -12,8 +12,9 @@ from click.testing import CliRunner
 
 from factcheck import load, reconcile
 from factcheck.cli import main
+from factcheck.desk.loader import load_for_editing
 from factcheck.desk.yamlfile import read_yaml
-from factcheck.render.schema import desk_schema, schema_desk
+from factcheck.render.schema import desk_schema
 
 from .conftest import MakeDesk
 
@@ -102,7 +103,7 @@ claims:
         "says it (default: the outlet)); write it, or delete the claim if the desk does not "
         "need it"
     )
-    schema = desk_schema(schema_desk(claims))
+    schema = desk_schema(load_for_editing(claims))
     assert list(jsonschema.Draft7Validator(schema).iter_errors(read_yaml(draft)[0])) == []
 
     text = draft.read_text(encoding="utf-8")  # the journalist fills in what is marked

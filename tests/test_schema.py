@@ -12,8 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import main
+from factcheck.desk.loader import load_for_editing
 from factcheck.desk.yamlfile import read_yaml
-from factcheck.render.schema import desk_schema, schema_desk
+from factcheck.render.schema import desk_schema
 
 from .conftest import SEED_CLAIMS, MakeDesk
 
@@ -40,7 +41,7 @@ def errors(schema: dict[str, Any], data: Any) -> list[str]:
 
 @pytest.fixture(scope="module")
 def seed_schema() -> dict[str, Any]:
-    schema = desk_schema(schema_desk(SEED_CLAIMS))
+    schema = desk_schema(load_for_editing(SEED_CLAIMS))
     jsonschema.Draft7Validator.check_schema(schema)
     return schema
 
@@ -88,7 +89,7 @@ def test_typos_fail(seed_schema: dict[str, Any]) -> None:
 
 def test_a_desk_with_problems_still_gives_its_ids(make_desk: MakeDesk) -> None:
     claims = make_desk({"a.yaml": "claims:\n  - id: broken\n    value: 5 parsecs\n"})
-    schema = desk_schema(schema_desk(claims))
+    schema = desk_schema(load_for_editing(claims))
     assert schema["properties"]["claims"]["items"]["properties"]["metric"]["anyOf"][0]["enum"] == [
         "energy", "launch", "price", "spend", "status", "units",
     ]  # fmt: skip

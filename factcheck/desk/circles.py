@@ -34,3 +34,8 @@ def circles(edges: Iterable[tuple[str, str]]) -> list[list[str]]:
         cycle = nx.find_cycle(graph.subgraph(component), source=first)
         found.append([a for a, _ in cycle])
     return sorted(found)
+
+
+def spelt(cycle: list[str]) -> str:
+    """A circle as a message shows it: 'a' → 'b' → 'a'."""
+    return " → ".join(f"'{node}'" for node in [*cycle, cycle[0]])

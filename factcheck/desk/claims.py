@@ -21,7 +21,7 @@ from ..values.amounts import (
     to_amount,
 )
 from ..values.periods import parse_period
-from .circles import circles
+from .circles import circles, spelt
 from .model import MODALITIES, Claim, Desk, Metric
 from .names import UnknownName
 from .world import ARTICLE_FIELDS, WorldBuilder, id_problem, valid_id
@@ -55,8 +55,10 @@ class DeskBuilder(WorldBuilder):
         allowed = (*CLAIM_FIELDS, *ARTICLE_FIELDS) if is_csv else CLAIM_FIELDS
         required = _REQUIRED if is_csv else (*_REQUIRED, "quote")
         complete = self.r.check(rec, what, allowed, required)
-        if self._left_to_fill(rec, what):
-            return
+        if self.r.left_to_fill(
+            rec, what, "write it, or delete the claim if the desk does not need it"
+        ):
+            return  # checked for the rest once filled in
         if ident and not valid_id(ident):
             self.r.report(rec.where("id"), *id_problem("claim", ident))
             complete = False
@@ -122,17 +124,6 @@ class DeskBuilder(WorldBuilder):
         self.claim_list.append(claim)
         if claim.derived_from:
             self._derived.append((claim, rec.where("derived_from")))
-
-    def _left_to_fill(self, rec: YMap, what: str) -> bool:
-        """Report each field a draft left to fill ("TODO: ..."); True when there is one."""
-        left = [key for key, value in rec.items() if isinstance(value, str) and is_todo(value)]
-        for key in left:
-            self.r.report(
-                rec.where(key),
-                f"{what}: '{key}' is still to fill in ({rec[key].strip()})",
-                "write it, or delete the claim if the desk does not need it",
-            )
-        return bool(left)
 
     def _claim_article(self, rec: YMap, file: Path, is_csv: bool) -> str:
         if is_csv:
@@ -274,7 +265,7 @@ class DeskBuilder(WorldBuilder):
         # a claim cannot come, through others, from itself: its origin would
         # depend on where the walk began
         for cycle in circles(links):
-            path = " → ".join([*(f"'{a}'" for a in cycle), f"'{cycle[0]}'"])
+            path = spelt(cycle)
             self.r.report(
                 places[cycle[0]],
                 f"claims derive from each other in a circle: {path}",
@@ -294,14 +285,6 @@ class DeskBuilder(WorldBuilder):
             units=self.book,
             files=files,
         )
-
-
-#: How a draft marks what is left to fill (``factcheck new``): "TODO: the unit of 5".
-TODO_MARK = "TODO"
-
-
-def is_todo(text: str) -> bool:
-    return text.lstrip().startswith(TODO_MARK + ":") or text.strip() == TODO_MARK
 
 
 def _suggest_claim(name: str, known: dict[str, Location]) -> str:

@@ -119,6 +119,16 @@ class FieldReader:
         self.report(rec.where(key), f"{what}: unknown {key} '{value}'", hint)
         return ""
 
+    def left_to_fill(self, rec: YMap, what: str, hint: str) -> bool:
+        """Report each field a draft of ``factcheck new`` left to fill ("TODO: ...");
+        True when there is one."""
+        left = [key for key, value in rec.items() if isinstance(value, str) and is_todo(value)]
+        for key in left:
+            self.report(
+                rec.where(key), f"{what}: '{key}' is still to fill in ({rec[key].strip()})", hint
+            )
+        return bool(left)
+
     def language(self, rec: YMap, key: str, what: str) -> str:
         """A language tag (ISO 639-1, with optional subtags: 'fr', 'de-CH'); a wrong
         one is reported with the code it most likely means, and '' returned."""
@@ -148,6 +158,14 @@ class FieldReader:
             return empty
         self.report(where, f"{what} must be a mapping of fields, not a {_shape(value)}")
         return None
+
+
+#: How a draft marks what is left to fill (``factcheck new``): "TODO: the unit of 5".
+TODO_MARK = "TODO"
+
+
+def is_todo(text: str) -> bool:
+    return text.lstrip().startswith(TODO_MARK + ":") or text.strip() == TODO_MARK
 
 
 def _shape(value: Any) -> str:

@@ -355,6 +355,16 @@ def load_world(path: Path | str, sources: Path | str | None = None) -> Desk:
     return builder.desk(tuple(world_files))
 
 
+def load_for_editing(path: Path | str, sources: Path | str | None = None) -> Desk:
+    """The desk whose ids an editor offers (``factcheck schema``, ``factcheck new``):
+    the whole desk when it loads (its articles are sources too), else its world
+    alone, read in spite of the problems."""
+    try:
+        return load(path, sources)
+    except DeskError:
+        return load_world(path, sources)
+
+
 def _stream_csv(builder: DeskBuilder, file: Path) -> None:
     """A CSV table's claims built row by row, never all its records at once; its
     article rows first, in a pass of their own, where the header has their columns."""

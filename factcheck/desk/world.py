@@ -17,7 +17,7 @@ from ..errors import Location, ValueSyntaxError
 from ..suggest import did_you_mean
 from ..values.periods import Period, parse_period
 from ..values.units import Unit, UnitBook, combine, concrete
-from .circles import circles
+from .circles import circles, spelt
 from .fields import FieldReader
 from .model import AXES, METRIC_TYPES, SOURCE_KINDS, Article, Entity, Metric, Policy, Relation
 from .model import Source as SourceRecord
@@ -266,7 +266,7 @@ class WorldBuilder:
 
     def _report_cycles(self, links: list[tuple[str, str]]) -> None:
         for cycle in circles(links):
-            path = " → ".join([*(f"'{a}'" for a in cycle), f"'{cycle[0]}'"])
+            path = spelt(cycle)
             entity = self.entity_list[cycle[0]]
             self.r.report(
                 entity.where,
@@ -296,13 +296,7 @@ class WorldBuilder:
 
     def article(self, data: YMap, file: Path) -> None:
         self.r.check(data, "the article", ("id", *sorted(ARTICLE_FIELDS - {"article"}), "note"))
-        for key, value in data.items():
-            if isinstance(value, str) and value.lstrip().startswith("TODO:"):
-                self.r.report(
-                    data.where(key),
-                    f"the article: '{key}' is still to fill in ({value.strip()})",
-                    "write it",
-                )
+        self.r.left_to_fill(data, "the article", "write it")
         ident = self.r.text(data, "id", "the article") or file.stem
         if not valid_id(ident):
             self.r.report(data.where("id"), *id_problem("article", ident))

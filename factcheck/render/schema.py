@@ -17,13 +17,10 @@ grammar, a period's dates and the arithmetic are not in it.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from ..desk.claims import CLAIM_FIELDS
-from ..desk.loader import load, load_world
 from ..desk.model import MODALITIES, SOURCE_KINDS, Desk
-from ..errors import DeskError
 from ..values.amounts import QUALIFIERS
 
 #: The language subtag of a BCP 47 tag, then optional subtags.
@@ -33,15 +30,6 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 _SCALAR: dict[str, Any] = {"type": ["string", "number"]}
 #: What a draft of ``factcheck new`` leaves to fill: valid to the editor, listed by validate.
 _LEFT_TO_FILL: dict[str, Any] = {"pattern": "^TODO:"}
-
-
-def schema_desk(path: Path | str, sources: Path | str | None = None) -> Desk:
-    """The desk whose ids a schema offers: the whole desk when it loads (its articles
-    are sources too), else its world alone, read in spite of the problems."""
-    try:
-        return load(path, sources)
-    except DeskError:
-        return load_world(path, sources)
 
 
 def _names(ids: list[str], aliases: list[str], what: str) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from ..errors import ValueSyntaxError
 from ..suggest import did_you_mean
 from .intervals import Interval, at_least, at_most, decimal, outward
 from .periods import parse_period
-from .units import CURRENCY_SIGNS, CURRENCY_WORDS, Unit, UnitBook, concrete, fit
+from .units import CURRENCY_SIGNS, Unit, UnitBook, concrete, currency_hint, fit
 
 #: Written hedge -> qualifier. Longest phrases are tried first.
 QUALIFIERS: dict[str, str] = {
@@ -396,9 +396,8 @@ def to_amount(
             hint = f"write an amount of money, in {wanted} or another currency"
         if re.search(r"(^|\s)m\b", reading.unit):
             hint = "for millions write 'million' or 'mn': a bare 'm' is a metre"
-        code = CURRENCY_WORDS.get(reading.unit.strip().casefold())
-        if code is not None and dict(metric_unit.dims).get("[currency]"):  # 'pounds' is lb
-            hint = f"write the currency's code: {code}"
+        if dict(metric_unit.dims).get("[currency]") and currency_hint(reading.unit):
+            hint = currency_hint(reading.unit)  # 'pounds' is read as lb
         raise ValueSyntaxError(
             f"'{reading.text}' is in {unit.text or 'no unit'}, "
             f"which does not fit a metric in {metric_unit.text or 'no unit'}",

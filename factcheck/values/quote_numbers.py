@@ -207,9 +207,13 @@ def _words_value(run: str, base: str) -> tuple[float, int] | None:
         value = float(text2num(text, base))
     except ValueError:
         return None
+    return value, len(_parts_pattern(base).findall(word)) or 1
+
+
+@lru_cache(maxsize=8)
+def _parts_pattern(base: str) -> re.Pattern[str]:
     parts = sorted(_NUMBER_PARTS.get(base, ()), key=len, reverse=True)
-    count = len(re.findall("|".join(map(re.escape, parts)), word)) if parts else 1
-    return value, count
+    return re.compile("|".join(map(re.escape, parts)) or "(?!)")
 
 
 @lru_cache(maxsize=64)

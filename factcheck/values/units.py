@@ -55,6 +55,15 @@ CURRENCY_WORDS = {
     "rubel": "RUB", "real": "BRL", "reais": "BRL",
 }  # fmt: skip
 
+
+def currency_hint(word: str) -> str:
+    """The code to write for a currency in words ('dollars', 'Euro'), or ''."""
+    code = CURRENCY_WORDS.get(word.strip().casefold())
+    if code == "USD":
+        return "write the currency's code: USD for US dollars (CAD, AUD, HKD... for others)"
+    return f"write the currency's code: {code}" if code else ""
+
+
 #: Count units known without a declaration, and their spellings.
 COUNT_UNITS = {"unit": ("units",), "item": ("items",), "person": ("persons", "people")}
 
@@ -271,11 +280,9 @@ class UnitBook:
         raise ValueSyntaxError(f"unknown unit '{atom}'", self.suggest(atom))
 
     def suggest(self, word: str) -> str:
-        code = CURRENCY_WORDS.get(word.casefold())
-        if code == "USD":
-            return "write the currency's code: USD for US dollars (CAD, AUD, HKD... for others)"
-        if code is not None:
-            return f"write the currency's code: {code}"
+        hint = currency_hint(word)
+        if hint:
+            return hint
         known = sorted({*self.aliases, *self.kinds} - {"currency"})
         return did_you_mean(
             word,
