@@ -60,8 +60,14 @@ class Article:
     url: str = ""
 
 
+#: Control characters (a terminal's escape sequences, NUL): a quote never holds them.
+_CONTROLS = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def draft(desk: Desk, text: str, article: Article) -> str:
-    """The YAML text of a new article file for ``text``."""
+    """The YAML text of a new article file for ``text`` (control characters, and the
+    escape sequences they start, taken out first: no figure is read from them)."""
+    text = _CONTROLS.sub(" ", text)
     lines = [
         "# Drafted by 'factcheck new' from the article's text: check every claim against",
         "# the article, fill each TODO, delete the claims the desk does not need, then",
@@ -147,10 +153,10 @@ def _value(desk: Desk, sentence: str, number: QuoteNumber, lang: str) -> str:
     amount = " ".join(p for p in (hedge, _figure(number.value)) if p)
     unit = _unit(desk, sentence, number)
     if not unit:
-        counts = sorted(k for k, kind in desk.units.kinds.items() if kind == "count")
-        return f"{TODO}: the unit of {amount}" + (
-            f" (one of {', '.join(counts)})" if counts else ""
-        )
+        counts = {k for k, kind in desk.units.kinds.items() if kind == "count"}
+        used = {u for m in desk.metrics.values() for u in m.unit.text.replace(" ", "").split("/")}
+        known = sorted((counts | used) - {"currency", ""})
+        return f"{TODO}: the unit of {amount}" + (f" (one of {', '.join(known)})" if known else "")
     if desk.units.kinds.get(unit) != "currency":
         return f"{amount} {unit}"
     per = _per(desk, sentence, number)

@@ -305,3 +305,11 @@ def test_a_typo_gets_the_name_meant_first(typed: str, names: list[str], meant: s
 @pytest.mark.parametrize(("typed", "names"), UNRELATED)
 def test_an_unrelated_word_gets_no_suggestion(typed: str, names: list[str]) -> None:
     assert nearest(typed, names) == []
+
+
+def test_a_control_character_yaml_refuses_is_located_in_words(make_desk: MakeDesk) -> None:
+    claims = make_desk({"a.yaml": "claims:\n  - id: c1\x1b[31m\n"})
+    assert problems(claims) == [
+        "claims/a.yaml:2:11: not valid YAML: the control character U+001B, which YAML refuses; "
+        "delete it: most editors do not show it"
+    ]

@@ -215,3 +215,24 @@ def test_a_text_that_is_not_utf8_is_refused_and_the_folder_left_as_it_was(
     assert code == 2 and "the article's text is not UTF-8: save it as UTF-8" in err
     _new(claims, "fr")
     assert sorted(p.name for p in claims.iterdir()) == sorted([*before, "daily-2024-01.yaml"])
+
+
+def test_control_characters_in_the_text_give_no_figure_and_no_quote_holds_them(
+    make_desk: MakeDesk,
+) -> None:
+    claims = make_desk({})
+    text = "Acme spent about 2.5 billion dollars in 2023.\x1b[2J\x1b[31m Globex\x00 declined.\n"
+    code, _, err = run("new", str(claims), "--id", "esc", "--language", "en", text=text)
+    assert code == 0, err
+    (claim,) = read_yaml(claims / "esc.yaml")[0]["claims"]  # not a figure '2' from '[2J'
+    assert claim["value"] == "about 2.5 billion USD" and "\x1b" not in claim["quote"]
+
+
+def test_a_missing_unit_offers_the_units_of_the_desks_metrics(make_desk: MakeDesk) -> None:
+    claims = make_desk({})
+    code, _, _ = run("new", str(claims), "--id", "u", "--language", "en",
+                     text="Acme burned 12 terajoules of energy in 2023.")  # fmt: skip
+    (claim,) = read_yaml(claims / "u.yaml")[0]["claims"]
+    assert (
+        code == 0 and claim["value"] == "TODO: the unit of 12 (one of GPU, GWh, item, person, unit)"
+    )

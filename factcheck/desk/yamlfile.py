@@ -259,6 +259,17 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         line, col, what, hint = plain_syntax_error(exc, text)
         return None, [Problem(Location(name, line, col), f"not valid YAML: {what}", hint)]
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses: say where, in words
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
+        return None, [
+            Problem(
+                Location(name, line, col),
+                f"not valid YAML: the control character U+{code:04X}, which YAML refuses",
+                "delete it: most editors do not show it",
+            )
+        ]
     except yaml.YAMLError as exc:
         return None, [Problem(Location(name, 1, 1), f"not valid YAML: {exc}")]
     except _TooDeep as exc:
