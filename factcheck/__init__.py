@@ -22,6 +22,7 @@ The layers, each a package that imports only the ones below it::
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -85,16 +86,24 @@ def __dir__() -> list[str]:
 
 
 def render(
-    report: Report, format: str = "text", lang: str | None = None, limit: int | None = LIMIT
+    report: Report,
+    format: str = "text",
+    lang: str | None = None,
+    limit: int | None = LIMIT,
+    only: Iterable[str] | None = None,
 ) -> str:
     """``report`` in ``format`` (a name of ``RENDERERS``), as one string.
 
-    ``lang``: the language of the words (default English); ``limit``: rows per
-    informational table of the text and Markdown reports (None: all).
+    ``lang``: the language of the words, ``en``, ``fr`` or ``de`` (default: the
+    desk's ``policy.language`` when reports are written in it, else English);
+    ``limit``: rows per informational table of the text and Markdown reports, the
+    single-origin table cut to the figures in conflict (None: all); ``only``: the
+    sections shown (``conflicts``, ``warnings``, ``single-origin``, ``agreements``,
+    ``repetitions``, ``suggestions``; None: all).
     """
     from .render.registry import render as rendered
 
-    return rendered(report, format, lang, limit)
+    return rendered(report, format, lang, limit, only)
 
 
 def validate(path: Path | str, sources: Path | str | None = None) -> list[Problem]:

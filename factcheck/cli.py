@@ -29,7 +29,9 @@ from .batch import batch
 from .engine.report import FAIL_ON
 from .errors import DeskError, FactcheckError
 from .render import LIMIT
+from .render.language import LANGUAGES
 from .render.registry import choices, render_lines, renderer
+from .render.sections import SECTION_IDS
 from .render.words import plural, visible
 
 if TYPE_CHECKING:
@@ -72,6 +74,14 @@ def _on_sigterm() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, before)
+
+
+def _lang_option(command: F) -> F:
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        help="Language of the report (default: the desk's policy.language, else en).",
+    )(command)
 
 
 def _desk_options(command: F) -> F:
@@ -321,6 +331,12 @@ def validate(path: Path, sources: Path | None, fmt: str) -> None:
     type=click.IntRange(40, 1000),
     help="Columns of the text report (default: the terminal's, or $COLUMNS; 100 in a file).",
 )
+@_lang_option
+@click.option(
+    "--only",
+    metavar="SECTIONS",
+    help="Show only these sections, comma-separated: " + ", ".join(SECTION_IDS) + ".",
+)
 def reconcile(
     path: Path,
     sources: Path | None,
@@ -330,6 +346,8 @@ def reconcile(
     fail_on: str,
     show_all: bool,
     width: int | None,
+    lang: str | None,
+    only: str | None,
 ) -> None:
     """Find claims that cannot all be true, explain why, and count independent origins.
 
@@ -341,7 +359,9 @@ def reconcile(
         report, real = _reconciled(path, sources, output, force, bar)
     limit = None if show_all else LIMIT
     columns = width or (_columns() if output is None else 100)
-    _emit(render_lines(report, format_name, limit=limit, width=columns), output, real)
+    chosen = only.split(",") if only is not None else None
+    lines = render_lines(report, format_name, lang, limit, columns, chosen)
+    _emit(lines, output, real)
     sys.exit(report.exit_code(fail_on))
 
 
@@ -366,15 +386,18 @@ def _columns() -> int:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder of source records (default: sources/ beside the claims folder).",
 )
-def explain(claim_id: str, path: Path, sources: Path | None) -> None:
+@_lang_option
+def explain(claim_id: str, path: Path, sources: Path | None, lang: str | None) -> None:
     """Show where one claim comes from, how it was read, and what agrees or conflicts with it.
 
     PATH is the desk (default: claims). Exit 2 when the claim is unknown.
     """
     from .render.explain import explain_claim
+    from .render.registry import default_language
 
     report, _ = _reconciled(path, sources)
-    click.echo(visible(explain_claim(report, claim_id)), nl=False)
+    text = explain_claim(report, claim_id, lang=lang or default_language(report))
+    click.echo(visible(text), nl=False)
 
 
 @main.command()

@@ -116,9 +116,12 @@ def test_explain_follows_the_chain_of_custody() -> None:
     result = CliRunner().invoke(main, ["explain", "jiwei-bytedance-spend-2023", str(SEED_CLAIMS)])
     assert result.exit_code == 0
     text = result.stdout
-    assert "← quoted in article tomshw-fr-2023-bytedance (published by tomshardware-fr" in text
+    assert (
+        "← quoted in article tomshw-fr-2023-bytedance (published by Tom's Hardware (French edition)"
+        in text
+    )
     assert "← attributed to source jiwei (Jiwei (JW Insights), trade-press)" in text
-    assert "Origin: jiwei (1 independent origin)" in text
+    assert "Origin: 1 independent origin (Jiwei (JW Insights))" in text
     assert "read as 800 million to 1.2 billion USD" in text
     assert max(len(line) for line in text.splitlines()) <= 100
 
@@ -151,7 +154,9 @@ def test_a_three_outlet_relay_chain_is_one_origin(make_desk: MakeDesk) -> None:
     (repetition,) = report.of_kind("repetition")
     assert repetition.claims == ("c1", "c2", "c3")
     (circular,) = report.of_kind("circular-reporting")
-    assert "come from 3 speakers (a1, a2, a3) but all relay wire" in said(report, circular).message
+    assert (
+        "come from 3 speakers (a1, a2, a3) but all relay The Wire" in said(report, circular).message
+    )
     assert report.of_kind("agreement") == []
 
 

@@ -30,9 +30,10 @@ def test_the_seed_quotes_support_their_values() -> None:
     ("written", "typed", "says"),
     [
         ("value: at least 100000 GPU", "value: at least 100 GPU",
-         "quote says 1 × 10^5 ('pas moins de 100.000'), value is 100: a factor of 1,000"),
+         "quote says 100,000 ('pas moins de 100.000'), value is 100: 1,000 times less than the quote"),
         ("value: 4.4 trillion USD", "value: 4.4 billion USD",
-         "quote says 4.4 × 10^12 ('4,4 billions'), value is 4.4 × 10^9: a factor of 1,000"),
+         "quote says 4.4 trillion ('4,4 billions'), value is 4.4 billion: 1,000 times less than the "
+         "quote (trillions in the quote, billions in the value?)"),
     ],
 )  # fmt: skip
 def test_a_mistyped_value_is_caught_by_its_quote(
@@ -88,7 +89,8 @@ def test_a_million_typed_for_a_milliard(make_desk: MakeDesk) -> None:
     report = run(make_desk, {"a.yaml": _claims("2,1 milliards d'euros", "2.1 million EUR")})
     (finding,) = report.of_kind("unsupported-quote")
     assert said(report, finding).message == (
-        "c1: quote says 2.1 × 10^9 ('2,1 milliards'), value is 2.1 × 10^6: a factor of 1,000"
+        "c1: quote says 2.1 billion ('2,1 milliards'), value is 2.1 million: 1,000 times less than "
+        "the quote (billions in the quote, millions in the value?)"
     )
 
 

@@ -143,7 +143,7 @@ def test_division_by_zero_is_undecidable_not_an_agreement(make_desk: MakeDesk) -
     assert [f.kind for f in report.findings if f.rule == "relation"] == ["undecidable"]
     (finding,) = report.of_kind("undecidable")
     assert Phrasebook(report).message(finding) == (
-        "price = spend / units cannot be checked for acme in 2021: units (exactly 0 GPU) "
+        "price = spend / units cannot be checked for Acme, 2021: units (exactly 0 GPUs) "
         "is zero, and nothing can be divided by zero"
     )
     assert report.exit_code("conflict") == 0 and report.exit_code("warning") == 1

@@ -137,7 +137,7 @@ def test_units_times_price_must_match_spend(make_desk: MakeDesk) -> None:
     assert kinds(report) == [("relation", ("c1", "c2", "c3"))]
     (conflict,) = report.conflicts
     assert said(report, conflict).arithmetic[0] == (
-        "units × price: 80,000 to 120,000 GPU × 8,000 to 12,000 USD/GPU = 640 million to "
+        "units × price: 80,000 to 120,000 GPUs × 8,000 to 12,000 USD/GPU = 640 million to "
         "1.44 billion USD"
     )
     assert set(conflict.removal) == {"c1", "c2", "c3"}
@@ -156,7 +156,7 @@ def test_a_relation_that_holds_is_an_agreement_with_the_implied_figure(
     (agreement,) = report.of_kind("agreement")
     assert (
         said(report, agreement).arithmetic[0]
-        == "1 billion USD ÷ 100,000 GPU = 10,000 USD/GPU (as stated)"
+        == "1 billion USD ÷ 100,000 GPUs = 10,000 USD/GPU (as stated)"
     )
     assert "within the stated 'about 10000 USD/GPU'" in said(report, agreement).message
 
@@ -171,8 +171,8 @@ def test_a_broader_price_applies_as_a_stated_assumption(make_desk: MakeDesk) -> 
     (conflict,) = report.conflicts
     assert conflict.rule == "relation"
     assert said(report, conflict).assumptions == (
-        "price stated for price of market in 2023 (c2) is assumed to hold for price of acme "
-        "in 2023-H1, product chip",
+        "Average price stated for Market, 2023 (c2) is assumed to hold for Acme Corp, H1 2023, "
+        "product Chip",
     )
 
 
@@ -198,7 +198,7 @@ def test_a_part_cannot_exceed_its_whole(make_desk: MakeDesk) -> None:
     )
     assert kinds(report) == [("part-whole", ("c1", "c2"))]
     (conflict,) = report.conflicts
-    assert "group is part of market" in said(report, conflict).message
+    assert "The group is part of Market" in said(report, conflict).message
 
 
 def test_members_add_up_to_at_most_the_group(make_desk: MakeDesk) -> None:
@@ -221,7 +221,7 @@ def test_halves_cover_the_year(make_desk: MakeDesk) -> None:
     assert kinds(report) == [("cover", ("c1", "c2", "c3"))]
     (conflict,) = report.conflicts
     assert said(report, conflict).arithmetic[0] == (
-        "2023-H1 30 + 2023-H2 12 = 42 GWh as stated, 39.9 to 44.1 GWh with the hedges, "
+        "H1 2023 30 + H2 2023 12 = 42 GWh as stated, 39.9 to 44.1 GWh with the hedges, "
         "but 2023 is '48 GWh' (45.6 to 50.4 GWh)"
     )
 
@@ -241,9 +241,9 @@ def test_quarters_are_summed_in_the_order_of_the_year(make_desk: MakeDesk) -> No
     assert kinds(report) == [("parts-sum", ("c1", "c2", "c3", "c4", "c5"))]
     (conflict,) = report.conflicts
     assert said(report, conflict).arithmetic[0] == (
-        "2021-Q1 15.4 + 2021-Q2 61 + 2021-Q3 31.9 + 2021-Q4 40.8 = 149.1 million GPU as "
-        "stated, at least 141.6 million GPU with the hedges (the lowest reading of each), "
-        "but the whole is 0 to 135 million GPU"
+        "Q1 2021 15.4 + Q2 2021 61 + Q3 2021 31.9 + Q4 2021 40.8 = 149.1 million GPUs as "
+        "stated, at least 141.6 million GPUs with the hedges (the lowest reading of each), "
+        "but the whole is 0 to 135 million GPUs"
     )
     assert [line.split(" ")[0] for line in said(report, conflict).arithmetic[1:5]] == [
         "c1", "c2", "c3", "c4",
@@ -261,7 +261,7 @@ def test_members_are_summed_in_the_order_the_desk_lists_them(make_desk: MakeDesk
     assert (
         said(report, conflict)
         .arithmetic[0]
-        .startswith("acme 5 + globex 6 = 11 USD as stated, at least 11 USD with the hedges")
+        .startswith("Acme Corp 5 + Globex 6 = 11 USD as stated, at least 11 USD with the hedges")
     )
 
 

@@ -32,7 +32,7 @@ def test_no_line_is_longer_than_the_width(width: int) -> None:
 def test_columns_and_width_choose_the_width() -> None:
     narrow = CliRunner().invoke(main, ["reconcile", str(SEED_CLAIMS)], env={"COLUMNS": "60"})
     assert max(len(line) for line in narrow.stdout.splitlines()) <= 60
-    assert "- claim: fr000-a800-unrestricted" in narrow.stdout  # a table as blocks
+    assert "- claim: ft-deliveries-2022" in narrow.stdout  # a table as blocks
     forced = CliRunner().invoke(
         main, ["reconcile", str(SEED_CLAIMS), "--width", "80"], env={"COLUMNS": "60"}
     )

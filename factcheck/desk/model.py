@@ -129,6 +129,7 @@ class Policy:
     plain: float = 0.05
     approximate: float = 0.20
     agreement_factor: float = 2.0
+    language: str = ""  # the newsroom's (ISO 639-1): reports are written in it where they can be
 
     def __post_init__(self) -> None:
         for name in ("plain", "approximate"):

@@ -415,9 +415,16 @@ class WorldBuilder:
 
     def policy(self, policies: list[YMap]) -> None:
         given: dict[str, tuple[float, Location]] = {}
+        spoken: list[tuple[str, Location]] = []
         for data in policies:
-            self.r.check(data, "the policy", ("tolerance", "agreement_factor"))
+            self.r.check(data, "the policy", ("tolerance", "agreement_factor", "language"))
             self._agreement_factor(data, given)
+            if "language" in data:
+                where = data.where("language")
+                if spoken:
+                    self.r.report(where, f"the policy's language is already set at {spoken[0][1]}")
+                else:
+                    spoken.append((self.r.language(data, "language", "the policy"), where))
             tolerance = self.r.mapping(data.get("tolerance"), data.where("tolerance"), "tolerance")
             if tolerance is None:
                 continue
@@ -437,7 +444,11 @@ class WorldBuilder:
                     )
                     continue
                 given[key] = (value, where)
-        self.policy_value = Policy(**{k: v for k, (v, _) in given.items()})
+        language = spoken[0][0].split("-")[0].lower() if spoken else ""
+        self.policy_value = Policy(
+            **{k: v for k, (v, _) in given.items()},
+            language=language,
+        )
 
     def _agreement_factor(self, data: YMap, given: dict[str, tuple[float, Location]]) -> None:
         text = self.r.text(data, "agreement_factor", "the policy")

@@ -7,35 +7,44 @@ from typing import Any
 
 from ..engine.report import Report
 from .graph import build_graph, chain_of_custody, describe
-from .messages import Phrasebook
-from .words import plural, read_as, scope
+from .messages import N_, Phrasebook
 
 _STEP = {
-    "quoted-from": "quoted in",
-    "attributed-to": "attributed to",
-    "cites": "which relays",
+    "quoted-from": N_("quoted in"),
+    "attributed-to": N_("attributed to"),
+    "cites": N_("which relays"),
 }
 
 
-def explain_claim(report: Report, claim_id: str, graph: Any | None = None) -> str:
-    """The explanation of one claim as text (at most 100 columns); an unknown
-    id raises ``UnknownClaimError`` naming the nearest ids."""
+def explain_claim(
+    report: Report, claim_id: str, graph: Any | None = None, lang: str | None = None
+) -> str:
+    """The explanation of one claim as text (at most 100 columns), in ``lang``; an
+    unknown id raises ``UnknownClaimError`` naming the nearest ids."""
     claim = report.desk.claim(claim_id)
-    book = Phrasebook(report)
+    book = Phrasebook(report, lang)
+    _, w = book._, book.words
     graph = build_graph(report, book) if graph is None else graph
     origins = report.origins.get(claim_id, ())
-    out = [f"Claim {claim.id} ({claim.where})"]
-    out += [f"  {scope(claim.scope)}", f"  value '{claim.value.text}', read as {read_as(claim)}"]
-    if claim.quote:
-        out += _wrap(f'quote ({claim.quote_lang or "?"}): "{claim.quote}"', "  ")
-    out += ["", "Chain of custody:", f"  {claim.id}"]
+    out = [_("Claim {claim} ({where})").format(claim=claim.id, where=claim.where)]
+    out += _wrap(book.scope(claim.scope), "  ")
+    out += _wrap(
+        _("value '{value}', read as {reading}").format(
+            value=claim.value.text, reading=book.reading(claim)
+        ),
+        "  ",
+    )
+    for line in book.context(claim):
+        out += _wrap(line, "  ")
+    out += ["", _("Chain of custody:"), f"  {claim.id}"]
     for relation, ident in chain_of_custody(graph, claim.id):
-        out.append(f"  ← {_STEP.get(relation, relation)} {describe(report, graph, ident)}")
+        step = _(_STEP[relation]) if relation in _STEP else relation
+        out += _wrap(f"← {step} {describe(report, graph, ident, book)}", "  ")
     for parent in claim.derived_from:
-        out.append(f"  ← computed from claim {parent}")
-    out += ["", f"Origin: {', '.join(origins)} ({plural(len(origins), 'independent origin')})"]
+        out += _wrap("← " + _("computed from claim {claim}").format(claim=parent), "  ")
+    out += ["", *_wrap(_("Origin: {origins}").format(origins=book.independent(origins)), "")]
     involved = [f for f in report.findings if claim_id in f.claims and f.kind != "single-origin"]
-    out += ["", f"Findings ({len(involved)}):"]
+    out += ["", _("Findings ({n}):").format(n=w.digits(len(involved)))]
     for finding in involved:
         said = book.wording(finding)
         out += _wrap(f"[{finding.kind}, {finding.rule}] {said.message}", "  ")
@@ -46,15 +55,15 @@ def explain_claim(report: Report, claim_id: str, graph: Any | None = None) -> st
         - {claim_id}
     )
     if agreeing:
-        names_behind = sorted({o for c in [claim_id, *agreeing] for o in report.origins.get(c, ())})
-        out += [
-            "",
-            f"Agreeing claims: {', '.join(agreeing)}",
-            f"  together from {plural(len(names_behind), 'independent origin')} "
-            f"({', '.join(names_behind)})",
-        ]
+        names_behind = tuple(
+            sorted({o for c in [claim_id, *agreeing] for o in report.origins.get(c, ())})
+        )
+        out += ["", *_wrap(_("Agreeing claims: {claims}").format(claims=", ".join(agreeing)), "")]
+        out += _wrap(
+            _("together from {origins}").format(origins=book.independent(names_behind)), "  "
+        )
     else:
-        out += ["", "No other claim agrees with it."]
+        out += ["", _("No other claim agrees with it.")]
     return "\n".join(out) + "\n"
 
 

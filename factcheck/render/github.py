@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from ..engine.report import Report
 from ..errors import Location, Problem
 from .messages import Phrasebook
+from .text import removal
 from .words import visible
 
 #: Claims of one finding that get an annotation of their own.
@@ -51,9 +52,9 @@ def problem_lines(problems: Iterable[Problem], more: int = 0) -> Iterator[str]:
         yield f"::error title=factcheck::{more:,} more problems not shown\n"
 
 
-def render_github(report: Report) -> Iterator[str]:
-    """Conflicts and warnings as annotations on the claims they name."""
-    book = Phrasebook(report)
+def render_github(report: Report, lang: str | None = None) -> Iterator[str]:
+    """Conflicts and warnings as annotations on the claims they name, in ``lang``."""
+    book = Phrasebook(report, lang)
     for finding in report.findings:
         if finding.severity not in ("conflict", "warning"):
             continue
@@ -61,9 +62,7 @@ def render_github(report: Report) -> Iterator[str]:
         level = "error" if finding.severity == "conflict" else "warning"
         details = [said.message, *said.arithmetic]
         if finding.removal:
-            details.append(
-                "removing any one of " + ", ".join(finding.removal) + " restores consistency"
-            )
+            details.append(removal(book, finding.removal))
         text = "\n".join(details)
         title = f"factcheck: {finding.kind} ({finding.rule})"
         for ident in finding.claims[:MOST_CLAIMS]:

@@ -124,7 +124,7 @@ def _add_finding(
         derived = node("derived", number)
         nodes.append((derived, {
             "kind": "derived", "label": f"{detail.metric} implied",
-            "value": implied_figure(detail),
+            "value": implied_figure(book, detail),
         }))  # fmt: skip
         for side in finding.sides:
             relation = {"implied": "derived-from", "stated": "agrees-with"}[side.role]
@@ -155,8 +155,10 @@ def chain_of_custody(graph: Any, claim_id: str) -> list[tuple[str, str]]:
     return steps
 
 
-def describe(report: Report, graph: Any, ident: str) -> str:
+def describe(report: Report, graph: Any, ident: str, book: Phrasebook | None = None) -> str:
     """A source or article node in words, for ``explain``."""
+    book = Phrasebook(report) if book is None else book
+    _ = book._
     desk = report.desk
     names = {node("source", i): i for i in desk.sources} | {
         node("article", i): i for i in desk.articles
@@ -164,10 +166,16 @@ def describe(report: Report, graph: Any, ident: str) -> str:
     data = graph.nodes[ident]
     kind = data.get("kind", "")
     if kind == "source":
-        return f"source {names[ident]} ({data['label']}, {data['source_kind']})"
+        return _("source {id} ({name}, {kind})").format(
+            id=names[ident], name=data["label"], kind=data["source_kind"]
+        )
     if kind == "article":
-        outlets = [h for _, h, r in graph.out_edges(ident, keys=True) if r == "published-by"]
-        outlet = f"published by {names[outlets[0]]}" if outlets else "no outlet"
-        when = f", {data['published']}" if data.get("published") else ""
-        return f"article {names[ident]} ({outlet}{when})"
+        outlets = [h for _e, h, r in graph.out_edges(ident, keys=True) if r == "published-by"]
+        outlet = (
+            _("published by {outlet}").format(outlet=book.words.source(names[outlets[0]]))
+            if outlets
+            else _("no outlet")
+        )
+        when = f", {book.words.period(data['published'])}" if data.get("published") else ""
+        return _("article {id} ({outlet})").format(id=names[ident], outlet=outlet + when)
     return ident

@@ -24,10 +24,11 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from ..engine.report import Report
-from .graph import build_graph, graph_findings, node
+from .graph import build_graph, describe, graph_findings, node
 from .messages import Phrasebook
 from .sections import BLOCKS, TABLES, headline, recheck_line
-from .words import RelativePaths, listed, plural, read_as
+from .text import chosen, removal
+from .words import RelativePaths
 
 GRAPH_NODES = 600  # the most nodes the page's graph draws
 ROWS = 500  # the most rows of each informational table
@@ -39,7 +40,6 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_ENV.filters["listed"] = listed  # at most five ids and a count of the rest
 
 
 def safe_url(url: str) -> str:
@@ -63,37 +63,54 @@ def _json_for_script(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_html(report: Report, graph: Any | None = None) -> Iterator[str]:
-    """The report as one HTML page."""
-    yield to_html(report, graph)
+def render_html(
+    report: Report,
+    graph: Any | None = None,
+    lang: str | None = None,
+    only: tuple[str, ...] | None = None,
+) -> Iterator[str]:
+    """The report as one HTML page, in ``lang``, with the sections of ``only`` (all
+    by default)."""
+    yield to_html(report, graph, lang, only)
 
 
-def to_html(report: Report, graph: Any | None = None) -> str:
+def to_html(
+    report: Report,
+    graph: Any | None = None,
+    lang: str | None = None,
+    only: tuple[str, ...] | None = None,
+) -> str:
     """The report as one HTML page, as one string."""
-    book = Phrasebook(report)
+    book = Phrasebook(report, lang)
     paths = RelativePaths(report.desk.root)
     graph = build_graph(report, book) if graph is None else graph
     desk = report.desk
     claims = {c.id: c for c in desk.claims}
     numbered = {id(f): n for n, f in enumerate(graph_findings(report), 1)}
     script, style = _asset("report.js"), _asset("report.css")
-    data = _graph_data(report, graph)
+    data = _graph_data(report, graph, book)
+    _ = book._
     page = _ENV.get_template("report.html.j2").render(
+        _=_,
+        n_=book.n_,
+        lang=book.language.code,
+        w=book.words,
+        book=book,
         report=report,
         summary=report.summary(),
         claims=claims,
         articles=desk.articles,
         sources=desk.sources,
-        headline=headline(report),
-        recheck=recheck_line(report),
-        blocks=[(s.id, s.title, s.findings(report)) for s in BLOCKS],
-        tables=[(s.id, s.title, s.findings(report)) for s in TABLES],
+        headline=headline(book),
+        recheck=recheck_line(book),
+        blocks=[(s.id, _(s.title), s.findings(report)) for s in BLOCKS if chosen(s, only)],
+        tables=[(s.id, _(s.title), s.findings(report)) for s in TABLES if chosen(s, only)],
         said=book.wording,
-        plural=plural,
         sides=lambda finding: zip(finding.sides, book.wording(finding).labels, strict=True),
+        removal=lambda finding: removal(book, finding.removal),
         rows=ROWS,
         number=lambda f: numbered.get(id(f), 0),
-        read_as=read_as,
+        read_as=book.reading,
         where=lambda claim: f"{paths(claim.where.path)}:{claim.where.line}",
         safe_url=safe_url,
         origins=report.origins,
@@ -110,7 +127,7 @@ def to_html(report: Report, graph: Any | None = None) -> str:
     return page
 
 
-def _graph_data(report: Report, graph: Any) -> dict[str, Any]:
+def _graph_data(report: Report, graph: Any, book: Phrasebook) -> dict[str, Any]:
     """The part of the graph the page draws: around conflicts first, then the rest."""
     chosen: dict[str, None] = {}
     findings = graph_findings(report)
@@ -130,10 +147,38 @@ def _graph_data(report: Report, graph: Any) -> dict[str, Any]:
         chosen.setdefault(n, None)
     keep = list(chosen)[:GRAPH_NODES]
     kept = set(keep)
-    nodes = [{"id": n, **graph.nodes[n]} for n in keep]
+    nodes = [{"id": n, **graph.nodes[n], **_in_words(report, graph, book, n)} for n in keep]
     links = [
         {"source": a, "target": b, "relation": r}
         for a, b, r in graph.edges(keys=True)
         if a in kept and b in kept
     ]
     return {"nodes": nodes, "links": links}
+
+
+def _in_words(report: Report, graph: Any, book: Phrasebook, ident: str) -> dict[str, str]:
+    """What the page shows of a node when it is clicked: a title and a sentence,
+    in the report's language (never its raw attributes)."""
+    _ = book._
+    data = graph.nodes[ident]
+    kind = data.get("kind", "")
+    if kind == "claim":
+        claim = report.desk.by_id[data["label"]]
+        return {
+            "title": _("Claim {claim}").format(claim=claim.id),
+            "details": f"{book.scope(claim.scope)}. {book.said(claim.id)}",
+        }
+    if kind == "finding":
+        return {
+            "title": _("Finding: {kind}").format(kind=data["finding_kind"]),
+            "details": "; ".join(filter(None, (data["message"], data["arithmetic"]))),
+        }
+    if kind == "derived":
+        return {"title": str(data["label"]), "details": str(data["value"])}
+    if kind == "source":
+        title = _("Source {name}").format(name=data["label"])
+        return {"title": title, "details": describe(report, graph, ident, book)}
+    if kind == "article":
+        title = _("Article {id}").format(id=data["label"])
+        return {"title": title, "details": describe(report, graph, ident, book)}
+    return {"title": ident, "details": ""}

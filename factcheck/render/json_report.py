@@ -28,13 +28,15 @@ from .words import RelativePaths
 FORMAT_VERSION = 1
 
 
-def render_json(report: Report) -> Iterator[str]:
-    """The JSON report piece by piece: one claim or finding a line."""
-    book = Phrasebook(report)
+def render_json(report: Report, lang: str | None = None) -> Iterator[str]:
+    """The JSON report piece by piece: one claim or finding a line. Its data is
+    the same in every language; its words (``message``, ``text``) are in ``lang``."""
+    book = Phrasebook(report, lang)
     paths = RelativePaths(report.desk.root)
     yield "{\n"
     yield '"format": "factcheck-report",\n'
     yield f'"version": {FORMAT_VERSION},\n'
+    yield f'"language": "{book.language.code}",\n'
     yield f'"summary": {_dump(report.summary())},\n'
     yield f'"recheck": {_dump(recheck_dict(report))},\n'
     yield '"claims": [\n'

@@ -9,46 +9,70 @@ from tabulate import tabulate
 from ..engine.report import Report
 from . import LIMIT
 from .messages import Phrasebook
-from .sections import BLOCKS, TABLES, headline, more, recheck_line
-from .text import rows
-from .words import plural, visible
+from .sections import BLOCKS, TABLES, headline, recheck_line
+from .text import chosen, rows, table_rows
+from .words import visible
 
 
-def render_markdown(report: Report, limit: int | None = LIMIT) -> Iterator[str]:
-    """The report in Markdown; ``limit`` as for the terminal report."""
-    book = Phrasebook(report)
-    out = ["# factcheck report", "", headline(report) + ".", ""]
-    if line := recheck_line(report):
+def render_markdown(
+    report: Report,
+    limit: int | None = LIMIT,
+    lang: str | None = None,
+    only: tuple[str, ...] | None = None,
+) -> Iterator[str]:
+    """The report in Markdown; ``limit``, ``lang`` and ``only`` as for the terminal report."""
+    book = Phrasebook(report, lang)
+    _ = book._
+    out = [f"# {_('factcheck report')}", "", headline(book) + ".", ""]
+    if line := recheck_line(book):
         out += [f"**{escape(line)}**", ""]
     for section in BLOCKS:
         found = section.findings(report)
-        if not found:
+        if not found or not chosen(section, only):
             continue
-        out += [f"## {section.title}", ""]
+        out += [f"## {_(section.title)}", ""]
         for number, finding in enumerate(found, 1):
             said = book.wording(finding)
             out += [f"### {number}. {escape(said.message)}", ""]
-            out += [f"- rule: `{finding.rule}`; claims: {_ids(finding.claims)}"]
-            out += [f"- {escape(line)}" for line in said.arithmetic]
-            out += [f"- assumption: {escape(a)}" for a in said.assumptions]
             out += [
-                f"- side {escape(label)}: {_ids(s.claims)}, "
-                f"{plural(len(s.origins), 'origin')} ({escape(', '.join(s.origins))})"
+                "- "
+                + _("rule: {rule}; claims: {claims}").format(
+                    rule=f"`{finding.rule}`", claims=_ids(book, finding.claims)
+                )
+            ]
+            out += [f"- {escape(line)}" for line in said.arithmetic]
+            out += ["- " + _("assumption: {text}").format(text=escape(a)) for a in said.assumptions]
+            out += [
+                "- "
+                + _("side {label}: {claims}, {origins}").format(
+                    label=escape(label),
+                    claims=_ids(book, s.claims),
+                    origins=escape(book.independent(s.origins)),
+                )
                 for s, label in zip(finding.sides, said.labels, strict=True)
             ]
             if finding.removal:
-                out.append(f"- removing any one of {_ids(finding.removal)} restores consistency")
+                out.append("- " + _removal(book, finding.removal))
             out.append("")
     for section in TABLES:
         found = section.findings(report)
-        if not found:
+        if not found or not chosen(section, only):
             continue
-        shown = found if limit is None else found[:limit]
+        shown, note = table_rows(book, section, found, limit)
         cells = [tuple(escape(cell) for cell in row) for row in rows(book, shown)]
-        out += [f"## {section.title} ({len(found)})", ""]
-        out += [tabulate(cells, section.headers, tablefmt="github")]
-        out += ["", more(len(found) - len(shown)), ""]
+        out += [f"## {_(section.title)} ({book.words.digits(len(found))})", ""]
+        if cells:
+            out += [tabulate(cells, [_(h) for h in section.headers], tablefmt="github"), ""]
+        out += [escape(note), ""]
     yield visible("\n".join(out).rstrip() + "\n")
+
+
+def _removal(book: Phrasebook, claims: tuple[str, ...]) -> str:
+    if len(claims) == 1:
+        return book._("removing {claim} restores consistency").format(claim=f"`{claims[0]}`")
+    return book._("removing any one of {claims} restores consistency").format(
+        claims=_ids(book, claims)
+    )
 
 
 def escape(text: str) -> str:
@@ -59,7 +83,6 @@ def escape(text: str) -> str:
     return out.replace("\n", " ")
 
 
-def _ids(ids: tuple[str, ...], most: int = 5) -> str:
+def _ids(book: Phrasebook, ids: tuple[str, ...], most: int = 5) -> str:
     """Ids as code, at most ``most`` of them and a count of the rest."""
-    shown = ", ".join(f"`{i}`" for i in ids[: most if len(ids) > most + 1 else None])
-    return shown if len(ids) <= most + 1 else f"{shown} and {len(ids) - most:,} others"
+    return book.words.listed([f"`{i}`" for i in ids], most)

@@ -16,21 +16,21 @@ from typing import TYPE_CHECKING, Any
 from ..errors import UsageError
 from ..suggest import did_you_mean
 from . import LIMIT
+from .language import LANGUAGES, language
 
 if TYPE_CHECKING:
     from ..engine.report import Report
 
-#: Languages reports are written in (more come with translations).
-LANGUAGES = ("en",)
-
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """How a report is rendered: rows per table (None: all) and the language."""
+    """How a report is rendered: rows per table (None: all), the language, the
+    terminal report's columns and the sections shown (None: all)."""
 
     limit: int | None = LIMIT
     lang: str = "en"
-    width: int = 100  # the terminal report's columns
+    width: int = 100
+    only: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +54,14 @@ def _module(name: str) -> Any:
     return import_module(f".{name}", __package__)
 
 
-def _report(module: str, function: str, limited: bool = False) -> Callable[..., Iterable[str]]:
+def _report(
+    module: str, function: str, takes: tuple[str, ...] = ("lang",)
+) -> Callable[..., Iterable[str]]:
+    """A report renderer that takes the options named in ``takes`` as keywords."""
+
     def write(report: Report, options: Options) -> Iterable[str]:
         render: Callable[..., Iterable[str]] = getattr(_module(module), function)
-        if module == "text":
-            return render(report, options.limit, options.width)
-        return render(report, options.limit) if limited else render(report)
+        return render(report, **{name: getattr(options, name) for name in takes})
 
     return write
 
@@ -74,13 +76,13 @@ def _graph(export: str) -> Callable[..., Iterator[str]]:
 
 RENDERERS: tuple[Renderer, ...] = (
     Renderer("text", "report", "the terminal report (default), at most 100 columns wide",
-             _report("text", "render_text", limited=True)),
+             _report("text", "render_text", ("limit", "width", "lang", "only"))),
     Renderer("markdown", "report", "the same as a Markdown document",
-             _report("markdown", "render_markdown", limited=True)),
+             _report("markdown", "render_markdown", ("limit", "lang", "only"))),
     Renderer("json", "report", "the stable format of report-format.md",
              _report("json_report", "render_json")),
     Renderer("html", "report", "one self-contained page with the graph, safe to share",
-             _report("html", "render_html")),
+             _report("html", "render_html", ("lang", "only"))),
     Renderer("github", "report", "GitHub Actions annotations on the claims of each conflict "
              "and warning (`::error file=…,line=…`)", _report("github", "render_github")),
     Renderer("graphml", "graph", "GraphML, for Gephi or yEd (default)", _graph("graphml")),
@@ -123,23 +125,48 @@ def render_lines(
     lang: str | None = None,
     limit: int | None = LIMIT,
     width: int = 100,
+    only: Iterable[str] | None = None,
 ) -> Iterable[str]:
     """``report`` in ``format``, piece by piece (to stream to a file); ``width``: the
     columns of the terminal report."""
     entry = renderer(format)
-    chosen = lang or "en"
-    if chosen not in LANGUAGES:
-        hint = did_you_mean(chosen, LANGUAGES, f"languages: {', '.join(LANGUAGES)}")
-        raise UsageError(f"reports are not written in '{chosen}' yet; {hint}")
-    return entry.write(report, Options(limit, chosen, width))
+    chosen = language(lang or default_language(report)).code  # a UsageError without a catalog
+    return entry.write(report, Options(limit, chosen, width, sections(only)))
+
+
+def default_language(report: Report) -> str:
+    """The desk's ``policy.language`` when reports are written in it, else English."""
+    wanted = report.desk.policy.language
+    return wanted if wanted in LANGUAGES else "en"
+
+
+def sections(only: Iterable[str] | None) -> tuple[str, ...] | None:
+    """The section ids ``only`` names (None: every section); an unknown name is a
+    ``UsageError`` with the nearest."""
+    if only is None:
+        return None
+    from .sections import SECTION_IDS
+
+    wanted = tuple(dict.fromkeys(name.strip() for name in only if name.strip()))
+    for name in wanted:
+        if name not in SECTION_IDS:
+            hint = did_you_mean(name, SECTION_IDS, f"sections: {', '.join(SECTION_IDS)}")
+            raise UsageError(f"unknown section '{name}'; {hint}")
+    return wanted
 
 
 def render(
-    report: Report, format: str = "text", lang: str | None = None, limit: int | None = LIMIT
+    report: Report,
+    format: str = "text",
+    lang: str | None = None,
+    limit: int | None = LIMIT,
+    only: Iterable[str] | None = None,
 ) -> str:
     """``report`` in ``format`` (a name of ``RENDERERS``), as one string.
 
-    ``lang``: the language of the words (default English); ``limit``: rows per
-    informational table of the text and Markdown reports (None: all).
+    ``lang``: the language of the words (``LANGUAGES``; default the desk's
+    ``policy.language``, else English); ``limit``: rows per informational table of
+    the text and Markdown reports, the single-origin table cut to the figures in
+    conflict (None: all); ``only``: the sections shown (``SECTION_IDS``).
     """
-    return "".join(render_lines(report, format, lang, limit))
+    return "".join(render_lines(report, format, lang, limit, only=only))

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 
 from ..engine.findings import KINDS, Finding
 from ..engine.report import Report
-from .words import plural
+from .messages import N_, Phrasebook
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    id: str  # the anchor in HTML
-    title: str
+    id: str  # the anchor in HTML, the name ``--only`` takes
+    title: str  # in English; translated where it is shown
     kinds: tuple[str, ...]
     table: bool = False
     headers: tuple[str, ...] = ()  # a table's columns
@@ -28,30 +28,38 @@ class Section:
 
 
 SECTIONS = (
-    Section("conflicts", "Conflicts: claims that cannot all be true", ("conflict",)),
-    Section("warnings", "Warnings", tuple(k for k, s in KINDS.items() if s == "warning")),
-    Section("single", "Figures that rest on a single origin", ("single-origin",), True,
-            ("claim", "origin", "what"), (30, 24, 40)),
-    Section("agreements", "Corroborated: independent origins agree", ("agreement",), True,
-            ("claims", "origins", "what"), (30, 20, 44)),
-    Section("repetitions", "Repeated, not corroborated: one origin", ("repetition",), True,
-            ("claims", "origin", "what"), (30, 20, 44)),
-    Section("suggestions", "Suggested aliases", ("alias-suggestion",), True,
-            ("claim", "origin", "what"), (30, 20, 44)),
+    Section("conflicts", N_("Conflicts: claims that cannot all be true"), ("conflict",)),
+    Section("warnings", N_("Warnings"), tuple(k for k, s in KINDS.items() if s == "warning")),
+    Section("single-origin", N_("Figures that rest on a single origin"), ("single-origin",), True,
+            (N_("claim"), N_("origin"), N_("what")), (30, 24, 40)),
+    Section("agreements", N_("Corroborated: independent origins agree"), ("agreement",), True,
+            (N_("claims"), N_("origins"), N_("what")), (30, 20, 44)),
+    Section("repetitions", N_("Repeated, not corroborated: one origin"), ("repetition",), True,
+            (N_("claims"), N_("origin"), N_("what")), (30, 20, 44)),
+    Section("suggestions", N_("Suggested aliases"), ("alias-suggestion",), True,
+            (N_("claim"), N_("origin"), N_("what")), (30, 20, 44)),
 )  # fmt: skip
+SECTION_IDS = tuple(s.id for s in SECTIONS)
 BLOCKS = tuple(s for s in SECTIONS if not s.table)
 TABLES = tuple(s for s in SECTIONS if s.table)
 
 
-def headline(report: Report) -> str:
+def headline(book: Phrasebook) -> str:
     """The one line that opens every report."""
+    report, n_ = book.report, book.n_
     s = report.summary()
-    return (
-        f"{plural(s['claims'], 'claim')}, {plural(s['origins'], 'origin')}: "
-        f"{plural(s['conflicts'], 'conflict')}, "
-        f"{plural(len(report.warnings), 'warning')}, {s['agreements']} corroborated, "
-        f"{s['single_origin']} single-origin; {s['quotes'] - s['quotes_unread']}/"
-        f"{s['quotes']} quotes read"
+    return book._(
+        "{claims}, {origins}: {conflicts}, {warnings}, {agreements} corroborated, "
+        "{single} single-origin; {read}/{quotes} quotes read"
+    ).format(
+        claims=n_("{n} claim", "{n} claims", s["claims"]),
+        origins=n_("{n} origin", "{n} origins", s["origins"]),
+        conflicts=n_("{n} conflict", "{n} conflicts", s["conflicts"]),
+        warnings=n_("{n} warning", "{n} warnings", len(report.warnings)),
+        agreements=book.words.digits(s["agreements"]),
+        single=book.words.digits(s["single_origin"]),
+        read=book.words.digits(s["quotes"] - s["quotes_unread"]),
+        quotes=book.words.digits(s["quotes"]),
     )
 
 
@@ -59,22 +67,32 @@ def headline(report: Report) -> str:
 RECHECK_SHOWN = 3
 
 
-def recheck_line(report: Report) -> str:
+def recheck_line(book: Phrasebook) -> str:
     """``Re-check first: X (1 origin; contradicted by 2 independent origins in 2
     conflicts)``, or '' when there is no conflict."""
-    shown = [s for s in report.recheck.ranking if s.in_smallest][:RECHECK_SHOWN]
+    _, n_ = book._, book.n_
+    shown = [s for s in book.report.recheck.ranking if s.in_smallest][:RECHECK_SHOWN]
     if not shown:
         return ""
     reasons = [
-        f"{s.claim} ({plural(len(s.origins), 'origin')}; contradicted by "
-        f"{plural(len(s.against), 'independent origin')} in {plural(s.conflicts, 'conflict')})"
+        _("{claim} ({origins}; contradicted by {against} in {conflicts})").format(
+            claim=s.claim,
+            origins=n_("{n} origin", "{n} origins", len(s.origins)),
+            against=n_("{n} independent origin", "{n} independent origins", len(s.against)),
+            conflicts=n_("{n} conflict", "{n} conflicts", s.conflicts),
+        )
         for s in shown
     ]
-    return "Re-check first: " + reasons[0] + "".join(f"; then {r}" for r in reasons[1:])
+    then = "".join(book.sep + _("then {claim}").format(claim=r) for r in reasons[1:])
+    return _("Re-check first: {claim}").format(claim=reasons[0]) + then
 
 
-def more(hidden: int) -> str:
+def more(book: Phrasebook, hidden: int) -> str:
     """The line under a table cut at ``LIMIT`` rows."""
     if hidden <= 0:
         return ""
-    return f"... and {hidden:,} more (all of them with --all, or in --format json)"
+    return book.n_(
+        "... and {n} more (all of them with --all, or in --format json)",
+        "... and {n} more (all of them with --all, or in --format json)",
+        hidden,
+    )

@@ -18,8 +18,8 @@ from ..engine.findings import Finding
 from ..engine.report import Report
 from . import LIMIT
 from .messages import Phrasebook
-from .sections import BLOCKS, TABLES, headline, more, recheck_line
-from .words import listed, plural, visible
+from .sections import BLOCKS, TABLES, Section, headline, more, recheck_line
+from .words import visible
 
 WIDTH = 100
 #: What ``_greedy`` leaves to ``textwrap``: control characters, and other spaces (a
@@ -31,30 +31,80 @@ _BREAKS_OR_CONTROLS = re.compile(
 MIN_WIDTH = 40
 
 
-def render_text(report: Report, limit: int | None = LIMIT, width: int = WIDTH) -> Iterator[str]:
-    """The terminal report; at most ``limit`` rows per informational table
-    (None: all), conflicts and warnings always in full; no line over ``width``."""
+def render_text(
+    report: Report,
+    limit: int | None = LIMIT,
+    width: int = WIDTH,
+    lang: str | None = None,
+    only: tuple[str, ...] | None = None,
+) -> Iterator[str]:
+    """The terminal report in ``lang``: the sections named in ``only`` (all by
+    default), conflicts and warnings always in full, at most ``limit`` rows per
+    informational table (None: all), the single-origin table cut to the figures in
+    conflict unless ``limit`` is None; no line over ``width``."""
     width = max(width, MIN_WIDTH)
-    book = Phrasebook(report)
-    out: list[str] = [*_wrap(headline(report), "", "    ", width), ""]
-    if line := recheck_line(report):
+    book = Phrasebook(report, lang)
+    _ = book._
+    out: list[str] = [*_wrap(headline(book), "", "    ", width), ""]
+    if line := recheck_line(book):
         out[-1:-1] = _wrap(line, "", "    ", width)
     for section in BLOCKS:
         found = section.findings(report)
-        if not found:
+        if not found or not chosen(section, only):
             continue
-        out += _heading(f"{section.title} ({len(found)})", width)
+        out += _heading(f"{_(section.title)} ({book.words.digits(len(found))})", width)
         for number, finding in enumerate(found, 1):
             out += _block(book, number, finding, width)
     for section in TABLES:
         found = section.findings(report)
-        if not found:
+        if not found or not chosen(section, only):
             continue
-        shown = found if limit is None else found[:limit]
-        table = _table(rows(book, shown), section.headers, section.widths, width)
-        out += _heading(f"{section.title} ({len(found)})", width)
-        out += [table, more(len(found) - len(shown)), ""]
+        shown, note = table_rows(book, section, found, limit)
+        headers = tuple(_(h) for h in section.headers)
+        out += _heading(f"{_(section.title)} ({book.words.digits(len(found))})", width)
+        if shown:
+            out.append(_table(rows(book, shown), headers, section.widths, width))
+        out += [*_wrap(note, "", "", width), ""]
     yield visible("\n".join(out).rstrip() + "\n")  # no control character reaches a terminal
+
+
+def chosen(section: Section, only: tuple[str, ...] | None) -> bool:
+    return only is None or section.id in only
+
+
+def table_rows(
+    book: Phrasebook, section: Section, found: list[Finding], limit: int | None
+) -> tuple[list[Finding], str]:
+    """The rows a table shows and the line under it. The single-origin table shows
+    only the figures that sit in a conflict, and counts the rest (all with --all);
+    the others show their first ``limit`` rows."""
+    if limit is None:
+        return found, ""
+    if section.id != "single-origin":
+        shown = found[:limit]
+        return shown, more(book, len(found) - len(shown))
+    disputed = {c for f in book.report.conflicts for c in f.claims}
+    shown = [f for f in found if f.claims[0] in disputed][:limit]
+    rest = len(found) - len(shown)
+    if not rest:
+        return shown, ""
+    if shown:
+        note = book.n_(
+            "These sit in a conflict; {n} other figure rests on a single origin (all of "
+            "them with --all)",
+            "These sit in a conflict; {n} other figures rest on a single origin (all of "
+            "them with --all)",
+            rest,
+        )
+    else:
+        note = book.n_(
+            "{n} figure rests on a single origin, none of them in a conflict (all of "
+            "them with --all)",
+            "{n} figures rest on a single origin, none of them in a conflict (all of "
+            "them with --all)",
+            rest,
+        )
+    return shown, note
 
 
 def _heading(title: str, width: int) -> list[str]:
@@ -66,8 +116,8 @@ def rows(book: Phrasebook, findings: list[Finding]) -> list[tuple[str, str, str]
     """A table's rows: claims, origins, what (a single origin's row omits its origin)."""
     return [
         (
-            listed(f.claims),
-            ", ".join(f.origins),
+            book.words.listed(f.claims),
+            book.words.sources(f.origins),
             book.single_origin_what(f) if f.kind == "single-origin" else book.message(f),
         )
         for f in findings
@@ -75,20 +125,34 @@ def rows(book: Phrasebook, findings: list[Finding]) -> list[tuple[str, str, str]
 
 
 def _block(book: Phrasebook, number: int, finding: Finding, width: int) -> list[str]:
+    _ = book._
     said = book.wording(finding)
     lines = _wrap(f"{number}. [{finding.rule}] {said.message}", "", "    ", width)
     detail: list[str] = [*said.arithmetic]
-    detail += [f"assumption: {assumption}" for assumption in said.assumptions]
+    detail += [_("assumption: {text}").format(text=a) for a in said.assumptions]
     detail += [
-        f"{label}: {listed(side.claims)}; "
-        f"{plural(len(side.origins), 'independent origin')} ({', '.join(side.origins)})"
+        _("{label}: {claims}; {origins}").format(
+            label=label,
+            claims=book.words.listed(side.claims),
+            origins=book.independent(side.origins),
+        )
         for side, label in zip(finding.sides, said.labels, strict=True)
     ]
     if finding.removal:
-        detail.append(f"removing any one of {', '.join(finding.removal)} would restore consistency")
+        detail.append(removal(book, finding.removal))
     for line in detail:
         lines += _wrap(line, "   - ", "     ", width)
     return [*lines, ""]
+
+
+def removal(book: Phrasebook, claims: tuple[str, ...]) -> str:
+    """``removing any one of a, b would restore consistency`` (of one claim: ``removing
+    a would restore consistency``)."""
+    if len(claims) == 1:
+        return book._("removing {claim} would restore consistency").format(claim=claims[0])
+    return book._("removing any one of {claims} would restore consistency").format(
+        claims=", ".join(claims)
+    )
 
 
 def _wrap(text: str, first: str, rest: str, width: int = WIDTH) -> list[str]:

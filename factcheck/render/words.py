@@ -1,23 +1,30 @@
-"""Numbers, intervals, scopes and counts in words a reader can check by hand.
+"""Numbers, intervals, periods, scopes and counts in words a reader can check by hand.
 
-``4.2e9`` in USD reads "4.2 billion USD"; an interval reads "3.8 to 4.2
-billion USD", "at least 100,000 GPU", "more than 1 billion USD"; a scope
-reads "gpu_spend of big-four in 2022 (product A800)".
+A ``Words`` speaks one language (``factcheck.render.language``) about one
+desk, whose names it uses. In English ``4.2e9`` USD reads "4.2 billion USD",
+in French "4,2 milliards USD", in German "4,2 Milliarden USD"; an interval
+reads "3.8 to 4.2 billion USD", "at least 100,000 GPUs", "more than 1
+billion USD"; a period reads "August 2023", "août 2023", "Q3 2023"; a scope
+reads "Spend on GPUs (Big Four, 2022, product Nvidia A800)": the names the
+desk gives, its ids where it gives none.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from ..desk.model import Claim
+from ..desk.model import Claim, Desk
 from ..engine.findings import Scope
+from ..errors import ValueSyntaxError
 from ..values.amounts import Amount, Category, DateValue
 from ..values.intervals import Interval
+from ..values.periods import Period, parse_period
+from .language import SCALES, Language, language
 
-_SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 #: The place of each axis in a scope.
 AXIS = {"subject": 1, "period": 2, "product": 3, "counterparty": 4}
 
@@ -43,85 +50,26 @@ def visible(text: str, lines: bool = True) -> str:
     return shown if lines else shown.replace("\n", "\\n")
 
 
-def listed(ids: tuple[str, ...] | list[str], most: int = 5) -> str:
-    """Ids joined by commas, at most ``most`` of them and a count of the rest."""
-    if len(ids) <= most + 1:
-        return ", ".join(ids)
-    return f"{', '.join(ids[:most])} and {len(ids) - most:,} others"
-
-
 def plural(count: int, word: str, many: str = "") -> str:
-    """``1 origin``, ``2 origins`` (``many``: the plural when not ``word + 's'``)."""
+    """``1 origin``, ``2 origins`` in English (``many``: the plural when not
+    ``word + 's'``): for the command line's own messages. Reports count with
+    ``Words.n_``, in their language."""
     return f"{count} {word if count == 1 else many or word + 's'}"
 
 
-def _scaled(x: float) -> tuple[str, str]:
-    """A number as (digits, scale word): (4.2, billion), (100,000, '')."""
+def _scaled(x: float) -> tuple[str, int]:
+    """A number as (digits written the English way, scale): ("4.2", 10^9), ("100,000", 1)."""
     if math.isinf(x):
-        return ("∞" if x > 0 else "-∞"), ""
+        return ("∞" if x > 0 else "-∞"), 1
     size = abs(x)
-    for scale, word in _SCALE_WORDS:
+    for scale in SCALES:
         if size >= scale:
-            return f"{x / scale:.4g}", word
+            return f"{x / scale:.4g}", scale
     if size >= 1000:
-        return f"{x:,.0f}", ""
+        return f"{x:,.0f}", 1
     if x == int(x):
-        return f"{int(x)}", ""
-    return f"{x:.4g}", ""
-
-
-def number(x: float) -> str:
-    """A number as a journalist writes it: 4.2 billion, 100,000, 0.35."""
-    digits, word = _scaled(x)
-    return f"{digits} {word}" if word else digits
-
-
-def unit(text: str) -> str:
-    return text.replace(" / ", "/").replace(" * ", "·")
-
-
-def quantity(x: float, unit_text: str) -> str:
-    shown = unit(unit_text)
-    return f"{number(x)} {shown}".strip()
-
-
-def sum_of(terms: list[tuple[str, float]], total: float, unit_text: str) -> str:
-    """A sum as a reader writes it: ``2021-Q1 15.4 + 2021-Q2 61 = 76.4 million
-    doses``, the scale word and the unit once at the end when every figure has
-    the same scale; each figure in full otherwise."""
-    scaled = [_scaled(x) for _, x in terms]
-    total_digits, total_word = _scaled(total)
-    if all(word == total_word for _, word in scaled):
-        pairs = zip(terms, scaled, strict=True)
-        body = " + ".join(f"{label} {digits}" for (label, _), (digits, _) in pairs)
-        tail = " ".join(t for t in (total_digits, total_word, unit(unit_text)) if t)
-        return f"{body} = {tail}"
-    body = " + ".join(f"{label} {quantity(x, unit_text)}" for label, x in terms)
-    return f"{body} = {quantity(total, unit_text)}"
-
-
-def interval(value: Interval, unit_text: str) -> str:
-    """An interval in words, with its unit."""
-    shown = unit(unit_text)
-    tail = f" {shown}" if shown else ""
-    if math.isinf(value.hi) and math.isinf(value.lo):
-        return "any value"
-    if math.isinf(value.hi):
-        return f"{'more than' if value.lo_open else 'at least'} {number(value.lo)}{tail}"
-    if math.isinf(value.lo):
-        return f"{'less than' if value.hi_open else 'at most'} {number(value.hi)}{tail}"
-    if value.lo == value.hi or _rounding_apart(value.lo, value.hi):
-        return f"exactly {number(value.lo / 2 + value.hi / 2)}{tail}"
-    (lo_digits, lo_word), (hi_digits, hi_word) = _scaled(value.lo), _scaled(value.hi)
-    low = f"{lo_digits} {lo_word}" if lo_word else lo_digits
-    high = f"{hi_digits} {hi_word}" if hi_word else hi_digits
-    # "3.8 to 4.2 billion", not "3.8 billion to 4.2 billion"
-    first = lo_digits if lo_word and lo_word == hi_word else low
-    text = f"{first} to {high}{tail}"
-    excluded = [b for b, is_open in ((low, value.lo_open), (high, value.hi_open)) if is_open]
-    if excluded:
-        text += f" ({' and '.join(excluded)} excluded)"
-    return text
+        return f"{int(x)}", 1
+    return f"{x:.4g}", 1
 
 
 def _rounding_apart(lo: float, hi: float) -> bool:
@@ -129,74 +77,275 @@ def _rounding_apart(lo: float, hi: float) -> bool:
     return math.isclose(lo, hi, rel_tol=1e-14, abs_tol=0.0)
 
 
-def day(ordinal: float) -> str:
-    return date.fromordinal(int(ordinal)).isoformat()
+class Words:
+    """Numbers, units, intervals, periods and scopes in one language, with one
+    desk's names (made once per report, remembered)."""
+
+    def __init__(self, speaking: Language | None = None, desk: Desk | None = None) -> None:
+        self.language = speaking or language()
+        self._ = self.language.gettext
+        self.desk = desk
+        self._entities: Mapping[str, object] = desk.entities if desk else {}
+        self._periods: dict[str, str] = {}
+        self._scopes: dict[tuple[Scope, bool], str] = {}
+
+    # -- counts -------------------------------------------------------------------
+
+    def n_(self, singular: str, plural: str, count: int, **values: str) -> str:
+        """A counted phrase from the catalog, ``{n}`` the count in the language's
+        digits, the other fields from ``values``."""
+        phrase = self.language.ngettext(singular, plural, count)
+        return phrase.format(n=self.digits(count), **values)
+
+    def digits(self, count: int) -> str:
+        return self.language.digits(f"{count:,}")
+
+    def listed(self, ids: tuple[str, ...] | list[str], most: int = 5) -> str:
+        """Ids joined by commas, at most ``most`` of them and a count of the rest."""
+        if len(ids) <= most + 1:
+            return ", ".join(ids)
+        rest = len(ids) - most
+        return self.n_("{shown} and {n} other", "{shown} and {n} others", rest,
+                       shown=", ".join(ids[:most]))  # fmt: skip
+
+    # -- numbers ------------------------------------------------------------------
+
+    def number(self, x: float) -> str:
+        """A number as a journalist writes it: 4.2 billion, 100,000, 0.35."""
+        digits, scale = _scaled(x)
+        return self._scaled_words(digits, scale)
+
+    def _scaled_words(self, digits: str, scale: int) -> str:
+        shown = self.language.digits(digits)
+        if scale == 1:
+            return shown
+        return f"{shown} {self.language.scale_word(scale, digits)}"
+
+    def unit(self, text: str, x: float = 2.0) -> str:
+        """A unit as shown after ``x``: ``USD/GPU``; a count unit in the plural where
+        the language puts it there ("GPUs", "doses"; French and German keep the
+        desk's word, but a French word of letters takes an s)."""
+        shown = text.replace(" / ", "/").replace(" * ", "·")
+        if abs(x) == 1 or self.desk is None or not shown.isalpha():
+            return shown
+        if self.desk.units.kinds.get(shown) != "count":
+            return shown
+        code = self.language.code
+        if code == "en" and not shown.endswith("s"):
+            return shown + "s"
+        if code == "fr" and shown.islower() and shown[-1] not in "sxz":
+            return shown + "s"
+        return shown
+
+    def quantity(self, x: float, unit_text: str) -> str:
+        return f"{self.number(x)} {self.unit(unit_text, x)}".strip()
+
+    def sum_of(self, terms: list[tuple[str, float]], total: float, unit_text: str) -> str:
+        """A sum as a reader writes it: ``Q1 2021 15.4 + Q2 2021 61 = 76.4 million
+        doses``, the scale word and the unit once at the end when every figure has
+        the same scale; each figure in full otherwise."""
+        scaled = [_scaled(x) for _, x in terms]
+        total_digits, total_scale = _scaled(total)
+        if all(scale == total_scale for _, scale in scaled):
+            pairs = zip(terms, scaled, strict=True)
+            body = " + ".join(
+                f"{label} {self.language.digits(digits)}" for (label, _), (digits, _) in pairs
+            )
+            tail = " ".join(
+                t
+                for t in (self._scaled_words(total_digits, total_scale), self.unit(unit_text))
+                if t
+            )
+            return f"{body} = {tail}"
+        body = " + ".join(f"{label} {self.quantity(x, unit_text)}" for label, x in terms)
+        return f"{body} = {self.quantity(total, unit_text)}"
+
+    def interval(self, value: Interval, unit_text: str) -> str:
+        """An interval in words, with its unit."""
+        _ = self._
+        lo, hi = value.lo, value.hi
+        shown = self.unit(unit_text, hi if math.isinf(lo) else lo if math.isinf(hi) else 2.0)
+        tail = f" {shown}" if shown else ""
+        if math.isinf(hi) and math.isinf(lo):
+            return _("any value")
+        if math.isinf(hi):
+            bound = _("more than {x}") if value.lo_open else _("at least {x}")
+            return bound.format(x=self.number(lo)) + self._unit_tail(unit_text, lo)
+        if math.isinf(lo):
+            bound = _("less than {x}") if value.hi_open else _("at most {x}")
+            return bound.format(x=self.number(hi)) + self._unit_tail(unit_text, hi)
+        if lo == hi or _rounding_apart(lo, hi):
+            middle = lo / 2 + hi / 2
+            return _("exactly {x}").format(x=self.number(middle)) + self._unit_tail(
+                unit_text, middle
+            )
+        (lo_digits, lo_scale), (hi_digits, hi_scale) = _scaled(lo), _scaled(hi)
+        low, high = self._scaled_words(lo_digits, lo_scale), self._scaled_words(hi_digits, hi_scale)
+        # "3.8 to 4.2 billion", not "3.8 billion to 4.2 billion", where the word is the same
+        first = low
+        if lo_scale == hi_scale != 1:
+            word = self.language.scale_word(lo_scale, lo_digits)
+            if word == self.language.scale_word(hi_scale, hi_digits):
+                first = self.language.digits(lo_digits)
+        text = _("{low} to {high}").format(low=first, high=high) + tail
+        excluded = [b for b, is_open in ((low, value.lo_open), (high, value.hi_open)) if is_open]
+        if len(excluded) == 2:
+            text += " " + _("({low} and {high} excluded)").format(low=low, high=high)
+        elif excluded:
+            text += " " + _("({x} excluded)").format(x=excluded[0])
+        return text
+
+    def _unit_tail(self, unit_text: str, x: float) -> str:
+        shown = self.unit(unit_text, x)
+        return f" {shown}" if shown else ""
+
+    def plain(self, x: float) -> str:
+        """A number read in a quote or stated by a value, as a reader writes it."""
+        return self.number(x)
+
+    def times(self, exponent: int) -> str:
+        """A power of ten as a count of times: 3 as '1,000'."""
+        return self.language.digits(f"{10 ** abs(exponent):,}")
+
+    def scale_name(self, x: float) -> str:
+        """The plural scale word of a number ("millions"), '' below a million."""
+        _digits, scale = _scaled(x)
+        if scale == 1:
+            return ""
+        word = self.language.scale_word(scale, "2")
+        return word + "s" if self.language.code == "en" else word  # CLDR's English is invariable
+
+    # -- dates and periods ----------------------------------------------------------
+
+    def day(self, ordinal: float) -> str:
+        return self._date(date.fromordinal(int(ordinal)), "long")
+
+    def _date(self, when: date, pattern: str) -> str:
+        from babel.dates import format_date
+
+        return str(format_date(when, pattern, locale=self.language.locale))
+
+    def days(self, value: Interval) -> str:
+        """An interval of day ordinals as dates."""
+        _ = self._
+        if math.isinf(value.lo) and math.isinf(value.hi):
+            return _("any date")
+        if math.isinf(value.lo):
+            bound = _("before {day}") if value.hi_open else _("on or before {day}")
+            return bound.format(day=self.day(value.hi))
+        if math.isinf(value.hi):
+            bound = _("after {day}") if value.lo_open else _("on or after {day}")
+            return bound.format(day=self.day(value.lo))
+        if value.lo == value.hi:
+            return self.day(value.lo)
+        return _("from {start} to {end}").format(start=self.day(value.lo), end=self.day(value.hi))
+
+    def interval_in(self, value: Interval, unit_text: str) -> str:
+        """An interval of a number (in ``unit_text``) or of dates (unit ``date``)."""
+        return self.days(value) if unit_text == "date" else self.interval(value, unit_text)
+
+    def period(self, text: str) -> str:
+        """A period as a reader writes it: "2022", "H1 2022", "Q3 2023", "August
+        2023", "15 August 2023", "January 2023 to August 2023"; as written when it
+        cannot be read."""
+        found = self._periods.get(text)
+        if found is None:
+            try:
+                found = self._period(parse_period(text))
+            except ValueSyntaxError:
+                found = text
+            self._periods[text] = found
+        return found
+
+    def _period(self, period: Period) -> str:
+        _ = self._
+        start = period.start
+        kind = period.kind
+        if kind == "year":
+            return str(start.year)
+        if kind == "half":
+            return _("H{half} {year}").format(half=1 if start.month == 1 else 2, year=start.year)
+        if kind == "quarter":
+            return self._date(start, "QQQ y")
+        if kind == "month":
+            return self._date(start, "LLLL y")
+        if kind == "day":
+            return self._date(start, "long")
+        return _("{start} to {end}").format(**self._span(start, period.end))
+
+    def _span(self, start: date, end: date) -> dict[str, str]:
+        """The two ends of a span, as wide as both go: years, months or days."""
+        following = date.fromordinal(end.toordinal() + 1)
+        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+            return {"start": str(start.year), "end": str(end.year)}
+        pattern = "LLLL y" if start.day == 1 and following.day == 1 else "long"
+        return {"start": self._date(start, pattern), "end": self._date(end, pattern)}
+
+    # -- claims and scopes ----------------------------------------------------------
+
+    def read_as(self, claim: Claim) -> str:
+        """The interval a claim's value was read as, in words."""
+        value = claim.value
+        if isinstance(value, Amount):
+            return self.interval(value.interval, value.unit)
+        if isinstance(value, DateValue):
+            return self.days(value.interval)
+        assert isinstance(value, Category)
+        return f"'{value.word}'"
+
+    def entity(self, ident: str) -> str:
+        """An entity's name ("Big Four"), its id where the desk names none."""
+        found = self._entities.get(ident)
+        name = getattr(found, "name", "")
+        return str(name) if name else ident
+
+    def metric(self, ident: str) -> str:
+        found = self.desk.metrics.get(ident) if self.desk else None
+        return found.name if found is not None and found.name else ident
+
+    def source(self, ident: str) -> str:
+        """A source's name ("Financial Times"), or an article's id, as the desk gives it."""
+        found = self.desk.sources.get(ident) if self.desk else None
+        return found.name if found is not None and found.name else ident
+
+    def sources(self, idents: tuple[str, ...] | list[str]) -> str:
+        return ", ".join(self.source(i) for i in idents)
+
+    def products(self, product: tuple[str, ...]) -> str:
+        return " + ".join(self.entity(p) for p in product)
+
+    def scope(self, where: Scope, metric: bool = True) -> str:
+        """``Spend on GPUs (Big Four, 2022, product Nvidia A800)`` (the parenthesis
+        alone, without its brackets, when ``metric`` is False)."""
+        key = (where, metric)
+        found = self._scopes.get(key)
+        if found is None:
+            _ = self._
+            metric_id, subject, period, product, counterparty = where
+            parts = [self.entity(subject)]
+            parts.append(self.period(period) if period else _("no period stated"))
+            if product:
+                parts.append(_("product {product}").format(product=self.products(product)))
+            if counterparty:
+                parts.append(_("counterparty {party}").format(party=self.entity(counterparty)))
+            inside = ", ".join(parts)
+            found = f"{self.metric(metric_id)} ({inside})" if metric else inside
+            self._scopes[key] = found
+        return found
+
+    def along(self, where: Scope, axis: str) -> str:
+        """A scope's value along one axis: the subject, the period, the products."""
+        value = where[AXIS[axis]]
+        if isinstance(value, tuple):
+            return self.products(value)
+        if axis == "period":
+            return self.period(str(value))
+        return self.entity(str(value)) if axis in ("subject", "counterparty") else str(value)
 
 
-def days(value: Interval) -> str:
-    """An interval of day ordinals as dates."""
-    if math.isinf(value.lo) and math.isinf(value.hi):
-        return "any date"
-    if math.isinf(value.lo):
-        return f"{'before' if value.hi_open else 'on or before'} {day(value.hi)}"
-    if math.isinf(value.hi):
-        return f"{'after' if value.lo_open else 'on or after'} {day(value.lo)}"
-    if value.lo == value.hi:
-        return day(value.lo)
-    return f"{day(value.lo)} to {day(value.hi)}"
-
-
-def interval_in(value: Interval, unit_text: str) -> str:
-    """An interval of a number (in ``unit_text``) or of dates (unit ``date``)."""
-    return days(value) if unit_text == "date" else interval(value, unit_text)
-
-
-def read_as(claim: Claim) -> str:
-    """The interval a claim's value was read as, in words."""
-    value = claim.value
-    if isinstance(value, Amount):
-        return interval(value.interval, value.unit)
-    if isinstance(value, DateValue):
-        return days(value.interval)
-    assert isinstance(value, Category)
-    return f"'{value.word}'"
-
-
-def scientific(x: float) -> str:
-    """4.4e12 as '4.4 × 10^12'; small numbers as written."""
-    if x == 0 or 1e-3 <= abs(x) < 1e4:
-        return f"{x:g}"
-    exponent = math.floor(math.log10(abs(x)))
-    return f"{x / 10**exponent:.4g} × 10^{exponent}"
-
-
-def power_of_ten(exponent: int) -> str:
-    """3 as '1,000', -3 as '1/1,000'."""
-    power = f"{10 ** abs(exponent):,}"
-    return power if exponent > 0 else f"1/{power}"
-
-
-def products(product: tuple[str, ...]) -> str:
-    return " + ".join(product)
-
-
-def scope(where: Scope, metric: bool = True) -> str:
-    """``gpu_spend of big-four in 2022, product A800`` (without ``gpu_spend of``
-    when ``metric`` is False)."""
-    metric_id, subject, period, product, counterparty = where
-    text = f"{metric_id} of {subject}" if metric else subject
-    text += f" in {period}" if period else " (no period stated)"
-    if product:
-        text += f", product {products(product)}"
-    if counterparty:
-        text += f", counterparty {counterparty}"
-    return text
-
-
-def along(where: Scope, axis: str) -> str:
-    """A scope's value along one axis: the subject, the period, the products."""
-    value = where[AXIS[axis]]
-    return products(value) if isinstance(value, tuple) else str(value)
+#: English words with no desk: for tests and for callers outside a report.
+def english(desk: Desk | None = None) -> Words:
+    return Words(language(), desk)
 
 
 class RelativePaths:
