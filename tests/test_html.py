@@ -116,7 +116,7 @@ def test_the_seed_report_in_a_browser(browser, tmp_path: Path) -> None:  # type:
     card.locator("button.highlight").click()
     lit = page.locator("#graph .node.hl").evaluate_all("nodes => nodes.map(n => n.dataset.id)")
     assert {"claim:ft-deliveries-2022", "claim:jiwei-china-market-2022"} <= set(lit)
-    assert "finding:1" in page.locator("#details h3").inner_text()
+    assert page.locator("#details h3").inner_text() == "Finding: conflict"  # in words
     page.locator('#graph .node[data-id="claim:ft-deliveries-2022"]').click()  # in view now
     assert "Les livraisons prévues" in page.locator("#details").inner_text()
     page.select_option("#filter-source", "mckinsey")
@@ -146,4 +146,104 @@ def test_the_report_fits_a_phone_and_prints(browser, tmp_path: Path) -> None:  #
     page.emulate_media(media="print")
     assert page.locator("#graph-section").is_hidden() and page.locator(".filters").is_hidden()
     assert page.locator("#conflicts .card").first.is_visible()
+    page.close()
+
+
+def _seed_page(browser: Any, tmp_path: Path, lang: str = "en", **context: Any) -> Any:
+    path = tmp_path / f"report.{lang}.html"
+    path.write_text(to_html(reconcile(load(SEED_CLAIMS)), lang=lang), encoding="utf-8")
+    page = browser.new_context(**context).new_page() if context else browser.new_page()
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page
+
+
+#: The size on screen of a graph label, in CSS pixels: its font size times the graph's scale.
+LABEL_PX = """() => {
+  const label = document.querySelector('#graph .node text');
+  const size = parseFloat(getComputedStyle(label).fontSize);
+  return size * document.getElementById('graph').getScreenCTM().a;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [(1280, 800), (800, 900), (375, 800)])
+def test_graph_labels_are_readable_at_the_default_zoom(browser, tmp_path: Path, viewport) -> None:  # type: ignore[no-untyped-def]
+    width, height = viewport
+    page = _seed_page(browser, tmp_path, viewport={"width": width, "height": height})
+    assert page.evaluate(LABEL_PX) >= 11
+    page.close()
+
+
+def test_the_graph_fills_its_box(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _seed_page(browser, tmp_path, viewport={"width": 1280, "height": 800})
+    box = page.evaluate("""() => {
+      const svg = document.getElementById('graph').getBoundingClientRect();
+      const scene = document.querySelector('#graph .scene').getBoundingClientRect();
+      return {top: scene.top - svg.top, bottom: svg.bottom - scene.bottom,
+              width: scene.width / svg.width, height: scene.height / svg.height};
+    }""")
+    assert box["top"] < 40  # the graph starts at the top of its box, not halfway down
+    assert box["bottom"] < 60  # and the box ends where the graph does
+    assert box["width"] > 0.7  # it spans the box's width
+    page.close()
+
+
+def test_a_clicked_node_is_described_in_words(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _seed_page(browser, tmp_path, viewport={"width": 1280, "height": 800})
+    page.locator('#graph .node[data-id="source:financial-times"]').click()
+    assert page.locator("#details h3").inner_text() == "Source Financial Times"
+    page.locator('#graph .node[data-id="claim:ft-deliveries-2022"]').click()
+    said = page.locator("#details").inner_text()
+    assert said.startswith("Claim ft-deliveries-2022")
+    assert "read as 3.8 to 4.2 billion USD; a forecast" in said
+    for raw in ("origin_count", "quote_lang", "claim:ft", "kind"):  # no attribute dump
+        assert raw not in said
+    page.close()
+
+
+def _viewbox_width(page: Any) -> float:
+    return float(page.evaluate("document.getElementById('graph').viewBox.baseVal.width"))
+
+
+def test_a_pinch_zooms_the_graph_on_a_touch_screen(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _seed_page(
+        browser, tmp_path, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    page.locator("#graph").scroll_into_view_if_needed()
+    rect = page.evaluate("(() => { const r = document.getElementById('graph')"
+                         ".getBoundingClientRect(); return {x: r.x, y: r.y, w: r.width, h: r.height}; })()")  # fmt: skip
+    cx, cy = rect["x"] + rect["w"] / 2, rect["y"] + rect["h"] / 2
+    cdp = page.context.new_cdp_session(page)
+
+    def touch(kind: str, spread: float) -> None:
+        points = [] if kind == "touchEnd" else [
+            {"x": cx - spread, "y": cy, "id": 1}, {"x": cx + spread, "y": cy, "id": 2},
+        ]  # fmt: skip
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    before = _viewbox_width(page)
+    touch("touchStart", 20)
+    for spread in (40, 60, 80, 100):  # fingers apart: zoom in
+        touch("touchMove", spread)
+    touch("touchEnd", 0)
+    after = _viewbox_width(page)
+    assert after < before / 3  # five times apart: the view is about five times narrower
+    touch("touchStart", 100)
+    for spread in (80, 60, 40, 20):  # together again: zoom back out
+        touch("touchMove", spread)
+    touch("touchEnd", 0)
+    assert _viewbox_width(page) == pytest.approx(before, rel=0.05)
+    page.close()
+
+
+def test_the_french_page(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _seed_page(browser, tmp_path, lang="fr", viewport={"width": 1280, "height": 800})
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    assert page.locator("#conflicts h2").inner_text().startswith("Conflits")
+    card = page.locator("#conflicts .card").first.inner_text()
+    assert "de 3,8 à 4,2 milliards USD" in card and "une prévision" in card
+    assert page.locator("#conflicts button.highlight").inner_text() == "Voir dans le graphe"
+    page.locator('#graph .node[data-id="claim:ft-deliveries-2022"]').click()
+    assert page.locator("#details h3").inner_text() == "Affirmation ft-deliveries-2022"
+    assert page.evaluate(LABEL_PX) >= 11
     page.close()

@@ -147,7 +147,10 @@ def _graph_data(report: Report, graph: Any, book: Phrasebook) -> dict[str, Any]:
         chosen.setdefault(n, None)
     keep = list(chosen)[:GRAPH_NODES]
     kept = set(keep)
-    nodes = [{"id": n, **graph.nodes[n], **_in_words(report, graph, book, n)} for n in keep]
+    by_node = {node("finding", n): f for n, f in enumerate(findings, 1)}
+    nodes = [
+        {"id": n, **graph.nodes[n], **_in_words(report, graph, book, n, by_node)} for n in keep
+    ]
     links = [
         {"source": a, "target": b, "relation": r}
         for a, b, r in graph.edges(keys=True)
@@ -156,29 +159,29 @@ def _graph_data(report: Report, graph: Any, book: Phrasebook) -> dict[str, Any]:
     return {"nodes": nodes, "links": links}
 
 
-def _in_words(report: Report, graph: Any, book: Phrasebook, ident: str) -> dict[str, str]:
-    """What the page shows of a node when it is clicked: a title and a sentence,
-    in the report's language (never its raw attributes)."""
+def _in_words(
+    report: Report, graph: Any, book: Phrasebook, ident: str, findings: dict[str, Any]
+) -> dict[str, Any]:
+    """What the page shows of a node when it is clicked: a title and its lines, in the
+    report's language (never its raw attributes)."""
     _ = book._
     data = graph.nodes[ident]
     kind = data.get("kind", "")
     if kind == "claim":
         claim = report.desk.by_id[data["label"]]
-        return {
-            "title": _("Claim {claim}").format(claim=claim.id),
-            "details": f"{book.scope(claim.scope)}. {book.said(claim.id)}",
-        }
+        lines = [book.scope(claim.scope), book.said(claim.id)]
+        return {"title": _("Claim {claim}").format(claim=claim.id), "details": lines}
     if kind == "finding":
-        return {
-            "title": _("Finding: {kind}").format(kind=data["finding_kind"]),
-            "details": "; ".join(filter(None, (data["message"], data["arithmetic"]))),
-        }
+        finding = findings[ident]
+        said = book.wording(finding)
+        title = _("Finding: {kind}").format(kind=finding.kind)
+        return {"title": title, "details": [said.message, *said.arithmetic]}
     if kind == "derived":
-        return {"title": str(data["label"]), "details": str(data["value"])}
+        return {"title": str(data["label"]), "details": [str(data["value"])]}
     if kind == "source":
         title = _("Source {name}").format(name=data["label"])
-        return {"title": title, "details": describe(report, graph, ident, book)}
+        return {"title": title, "details": [describe(report, graph, ident, book)]}
     if kind == "article":
         title = _("Article {id}").format(id=data["label"])
-        return {"title": title, "details": describe(report, graph, ident, book)}
-    return {"title": ident, "details": ""}
+        return {"title": title, "details": [describe(report, graph, ident, book)]}
+    return {"title": ident, "details": []}
