@@ -18,12 +18,13 @@ SEED = reconcile(load(SEED_CLAIMS))
 #: FT's 2022 figure is a forecast whose "l'an passé" the desk doubts; Jiwei's market
 #: figure is derived from its ByteDance figure.
 NEEDED = (
-    "ft-deliveries-2022 (Financial Times): '4 billion USD', read as 3.8 to 4.2 billion USD; "
-    "a forecast; quoted (fr) “Les livraisons prévues l’an passé devraient se chiffrer à "
-    'quatre milliards de dollars.”; note: "L\'an passé" in an article of August 2023 is 2022.',
-    "jiwei-china-market-2022 (Jiwei (JW Insights)): 'about 1 billion USD', read as 800 million "
-    "to 1.2 billion USD; derived by Jiwei (JW Insights) from its figure for ByteDance "
-    "(jiwei-bytedance-spend-2023); quoted (fr) “a déjà rattrapé",
+    "ft-deliveries-2022 (Financial Times): “Les livraisons prévues l’an passé devraient se "
+    "chiffrer à quatre milliards de dollars.” (fr) → 3.8 to 4.2 billion USD; a forecast; "
+    'note: "L\'an passé" in an article of August 2023 is 2022.',
+    "jiwei-china-market-2022 (Jiwei (JW Insights)): “a déjà rattrapé (en dollars purs) ce que "
+    "l’ensemble du marché chinois a commandé à Nvidia en 2022” (fr) → 800 million to 1.2 "
+    "billion USD; derived by Jiwei (JW Insights) from its figure for ByteDance "
+    "(jiwei-bytedance-spend-2023)",
 )
 #: The same, piece by piece, as the HTML cards and ``explain`` lay them out.
 PIECES = (
@@ -79,11 +80,16 @@ claims:
     period: 2023
     value: 1 billion USD
     quote: "Acme spent a billion dollars"
-"""
+""",
+            "bulk.csv": "id,source,subject,metric,period,value\nb,wire,acme,spend,2022,2 billion USD\n",
         }
     )
     report = reconcile(load(claims))
-    assert Phrasebook(report).said("a") == (
-        "a (The Wire): '1 billion USD', read as 950 million to 1.05 billion USD; "
-        "quoted “Acme spent a billion dollars”"
+    book = Phrasebook(report)
+    # the article's words first, then how they were read; nothing else to say
+    assert (
+        book.said("a")
+        == "a (The Wire): “Acme spent a billion dollars” → 950 million to 1.05 billion USD"
     )
+    # without a quote, the value as the desk wrote it
+    assert book.said("b") == "b (The Wire): '2 billion USD', read as 1.9 to 2.1 billion USD"

@@ -45,12 +45,11 @@ def test_no_line_is_longer_than_the_width_in_any_language(lang: str, width: int)
 
 def test_the_french_report_writes_french_numbers_and_quotes() -> None:
     text = " ".join(_report("fr").split())
-    assert "de 3,8 à 4,2 milliards USD" in text  # decimal comma, "milliards"
+    assert "3,8 à 4,2 milliards USD" in text  # decimal comma, "milliards"
     assert "« Les livraisons prévues l’an passé" in text  # guillemets, no-break space inside
     assert "une prévision" in text and "déduit par Jiwei (JW Insights)" in text
-    assert (
-        "lu comme de 3,8 à 4,2 milliards USD" in text
-    )  # the reading in French, the value as written
+    assert "» (fr) → 3,8 à 4,2 milliards USD" in text  # the quote, then its reading in French
+    assert "1er septembre" in text  # the first of the month as French writes it
 
 
 def test_the_german_report_writes_german_numbers() -> None:

@@ -195,7 +195,7 @@ def test_a_clicked_node_is_described_in_words(browser, tmp_path: Path) -> None: 
     page.locator('#graph .node[data-id="claim:ft-deliveries-2022"]').click()
     said = page.locator("#details").inner_text()
     assert said.startswith("Claim ft-deliveries-2022")
-    assert "read as 3.8 to 4.2 billion USD; a forecast" in said
+    assert "(fr) → 3.8 to 4.2 billion USD; a forecast" in said
     for raw in ("origin_count", "quote_lang", "claim:ft", "kind"):  # no attribute dump
         assert raw not in said
     page.close()
@@ -241,9 +241,37 @@ def test_the_french_page(browser, tmp_path: Path) -> None:  # type: ignore[no-un
     assert page.evaluate("document.documentElement.lang") == "fr"
     assert page.locator("#conflicts h2").inner_text().startswith("Conflits")
     card = page.locator("#conflicts .card").first.inner_text()
-    assert "de 3,8 à 4,2 milliards USD" in card and "une prévision" in card
+    assert "3,8 à 4,2 milliards USD" in card and "une prévision" in card
     assert page.locator("#conflicts button.highlight").inner_text() == "Voir dans le graphe"
     page.locator('#graph .node[data-id="claim:ft-deliveries-2022"]').click()
     assert page.locator("#details h3").inner_text() == "Affirmation ft-deliveries-2022"
     assert page.evaluate(LABEL_PX) >= 11
     page.close()
+
+
+def test_the_single_origin_table_opens_on_the_figures_in_conflict(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _seed_page(browser, tmp_path, viewport={"width": 1280, "height": 800})
+    section = page.locator("#single-origin")
+    assert section.locator("h2").inner_text().endswith("(18)")
+    shown = section.locator("tr[data-kind]:visible").evaluate_all(
+        "rows => rows.map(r => r.querySelector('code').textContent)"
+    )
+    assert shown == ["ft-deliveries-2022", "jiwei-china-market-2022"]  # the two in conflict
+    folded = section.locator("details.rest")
+    assert folded.locator("summary").inner_text() == "16 other figures rest on a single origin"
+    folded.locator("summary").click()  # one click shows the rest
+    assert section.locator("tr[data-kind]:visible").count() == 18
+    page.close()
+
+
+def test_a_desk_without_conflicts_folds_every_single_origin_figure(make_desk: MakeDesk) -> None:
+    two_metrics = HOSTILE.replace(
+        "spend\n    period: 2023\n    value: exactly 2 USD",
+        "units\n    period: 2023\n    value: exactly 2 GPU",
+    )
+    desk = make_desk({"a.yaml": two_metrics})
+    page = to_html(reconcile(load(desk)))
+    assert 'id="conflicts"' not in page
+    assert (
+        "<summary>2 figures rest on a single origin, none of them in a conflict</summary>" in page
+    )

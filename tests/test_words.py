@@ -68,11 +68,13 @@ def test_german_numbers_use_german_marks_and_plurals() -> None:
 
 
 def test_ranges_share_the_scale_word_only_when_it_is_the_same_word() -> None:
-    assert FR.interval(Interval(3.8e9, 4.2e9), "USD") == "de 3,8 à 4,2 milliards USD"
+    assert (
+        FR.interval(Interval(3.8e9, 4.2e9), "USD") == "3,8 à 4,2 milliards USD"
+    )  # as a French reader writes a range
     assert DE.interval(Interval(3.8e9, 4.2e9), "USD") == "3,8 bis 4,2 Milliarden USD"
     assert EN.interval(Interval(3.8e9, 4.2e9), "USD") == "3.8 to 4.2 billion USD"
     # 1 million, 2 millions: the words differ, each is written
-    assert FR.interval(Interval(1e6, 2e6), "USD") == "de 1 million à 2 millions USD"
+    assert FR.interval(Interval(1e6, 2e6), "USD") == "1 million à 2 millions USD"
     assert EN.interval(Interval(8e8, 1.2e9), "USD") == "800 million to 1.2 billion USD"
 
 
@@ -97,6 +99,8 @@ def test_periods_read_as_a_reader_writes_them() -> None:
         "2. Halbjahr 2022", "Q3 2023", "August 2023", "15. August 2023",
     ]  # fmt: skip
     assert FR.period("2023-01/2023-08") == "de janvier 2023 à août 2023"
+    assert FR.period("2022-09-01") == "1er septembre 2022"  # the first of the month, an ordinal
+    assert FR.period("2022-09-11") == "11 septembre 2022"
     assert EN.period("not a period") == "not a period"  # as written when it cannot be read
 
 

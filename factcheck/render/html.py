@@ -23,10 +23,11 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from ..engine.findings import Finding
 from ..engine.report import Report
 from .graph import build_graph, describe, graph_findings, node
 from .messages import Phrasebook
-from .sections import BLOCKS, TABLES, headline, recheck_line
+from .sections import BLOCKS, TABLES, Section, headline, in_conflict, recheck_line
 from .text import chosen, removal
 from .words import RelativePaths
 
@@ -104,11 +105,10 @@ def to_html(
         headline=headline(book),
         recheck=recheck_line(book),
         blocks=[(s.id, _(s.title), s.findings(report)) for s in BLOCKS if chosen(s, only)],
-        tables=[(s.id, _(s.title), s.findings(report)) for s in TABLES if chosen(s, only)],
+        tables=[_table(book, s) for s in TABLES if chosen(s, only)],
         said=book.wording,
         sides=lambda finding: zip(finding.sides, book.wording(finding).labels, strict=True),
         removal=lambda finding: removal(book, finding.removal),
-        rows=ROWS,
         number=lambda f: numbered.get(id(f), 0),
         read_as=book.reading,
         where=lambda claim: f"{paths(claim.where.path)}:{claim.where.line}",
@@ -125,6 +125,32 @@ def to_html(
         f"style-src '{_sha256(style)}'; img-src data:; base-uri 'none'; form-action 'none'",
     )
     return page
+
+
+def _table(
+    book: Phrasebook, section: Section
+) -> tuple[str, str, list[Finding], list[Finding], list[Finding], str, int]:
+    """A table's section: its id, title and findings, the rows shown open, the rows
+    folded under a summary line, that line, and how many rows are left out. The
+    single-origin table opens on the figures that sit in a conflict and folds the
+    rest; the others show their first ``ROWS`` rows."""
+    found = section.findings(book.report)
+    if section.id != "single-origin":
+        return section.id, book._(section.title), found, found[:ROWS], [], "", len(found[ROWS:])
+    lead, rest = in_conflict(book.report, found)
+    if lead:
+        folded = book.n_(
+            "{n} other figure rests on a single origin",
+            "{n} other figures rest on a single origin",
+            len(rest),
+        )
+    else:
+        folded = book.n_(
+            "{n} figure rests on a single origin, none of them in a conflict",
+            "{n} figures rest on a single origin, none of them in a conflict",
+            len(rest),
+        )
+    return section.id, book._(section.title), found, lead, rest[:ROWS], folded, len(rest[ROWS:])
 
 
 def _graph_data(report: Report, graph: Any, book: Phrasebook) -> dict[str, Any]:

@@ -92,40 +92,58 @@ class Phrasebook:
         return self.words.sources(self.report.origins.get(claim_id, ()))
 
     def said(self, claim_id: str) -> str:
-        """``id (origins): 'value as written', read as ...``, then what the reader needs
-        to judge the claim: a forecast or an estimate, where it was derived from, the
-        article's words and the desk's note."""
+        """A claim as the article said it and as it was read: ``id (origins): “the
+        quote” (fr) → 3.8 to 4.2 billion USD`` (``'value as written', read as ...``
+        where the claim has no quote), then what the reader needs to judge it: a
+        forecast or an estimate, where it was derived from, and the desk's note."""
         found = self._said.get(claim_id)
         if found is None:
             claim = self.claims[claim_id]
-            found = self._("{claim} ({origins}): '{value}', read as {reading}").format(
-                claim=claim.id,
-                origins=self.origins(claim_id),
-                value=claim.value.text,
-                reading=self.reading(claim),
-            )
-            found = self.sep.join([found, *self.context(claim)])
+            _ = self._
+            fields = {
+                "claim": claim.id,
+                "origins": self.origins(claim_id),
+                "reading": self.reading(claim),
+            }
+            if not claim.quote:
+                found = _("{claim} ({origins}): '{value}', read as {reading}").format(
+                    value=claim.value.text, **fields
+                )
+            elif claim.quote_lang:
+                found = _("{claim} ({origins}): {quote} ({lang}) → {reading}").format(
+                    quote=self.quoted(claim), lang=claim.quote_lang, **fields
+                )
+            else:
+                found = _("{claim} ({origins}): {quote} → {reading}").format(
+                    quote=self.quoted(claim), **fields
+                )
+            found = self.sep.join([found, *self.context(claim, quote=False)])
             self._said[claim_id] = found
         return found
 
-    def context(self, claim: Claim) -> list[str]:
+    def quoted(self, claim: Claim) -> str:
+        """The article's words between the language's quotation marks."""
+        return self._("“{quote}”").format(quote=claim.quote)
+
+    def context(self, claim: Claim, quote: bool = True) -> list[str]:
         """What a reading leaves out: ``a forecast``, ``derived by Jiwei from its
-        figure for ByteDance (id)``, ``quoted (fr) “...”`` (in the article's language),
-        ``note: ...``."""
+        figure for ByteDance (id)``, ``quoted (fr) “...”`` (in the article's language;
+        left out with ``quote=False``), ``note: ...``."""
         _ = self._
         found = []
         if claim.modality != "reported":
             found.append(_(MODALITY_WORDS.get(claim.modality, claim.modality)))
         if claim.derived_from:
             found.append(self.derivation(claim))
-        if claim.quote:
-            quoted = _("“{quote}”").format(quote=claim.quote)
+        if claim.quote and quote:
             if claim.quote_lang:
                 found.append(
-                    _("quoted ({lang}) {quote}").format(lang=claim.quote_lang, quote=quoted)
+                    _("quoted ({lang}) {quote}").format(
+                        lang=claim.quote_lang, quote=self.quoted(claim)
+                    )
                 )
             else:
-                found.append(_("quoted {quote}").format(quote=quoted))
+                found.append(_("quoted {quote}").format(quote=self.quoted(claim)))
         if claim.note:
             found.append(_("note: {note}").format(note=claim.note))
         return found

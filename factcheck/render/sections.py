@@ -96,3 +96,11 @@ def more(book: Phrasebook, hidden: int) -> str:
         "... and {n} more (all of them with --all, or in --format json)",
         hidden,
     )
+
+
+def in_conflict(report: Report, found: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """Single-origin findings split in two: those whose figure sits in a conflict,
+    which a page shows first, and the others, which it folds away."""
+    disputed = {c for f in report.conflicts for c in f.claims}
+    lead = [f for f in found if f.claims[0] in disputed]
+    return lead, [f for f in found if f.claims[0] not in disputed]

@@ -18,7 +18,7 @@ from ..engine.findings import Finding
 from ..engine.report import Report
 from . import LIMIT
 from .messages import Phrasebook
-from .sections import BLOCKS, TABLES, Section, headline, more, recheck_line
+from .sections import BLOCKS, TABLES, Section, headline, in_conflict, more, recheck_line
 from .words import visible
 
 WIDTH = 100
@@ -83,8 +83,7 @@ def table_rows(
     if section.id != "single-origin":
         shown = found[:limit]
         return shown, more(book, len(found) - len(shown))
-    disputed = {c for f in book.report.conflicts for c in f.claims}
-    shown = [f for f in found if f.claims[0] in disputed][:limit]
+    shown = in_conflict(book.report, found)[0][:limit]
     rest = len(found) - len(shown)
     if not rest:
         return shown, ""

@@ -223,7 +223,10 @@ class Words:
     def _date(self, when: date, pattern: str) -> str:
         from babel.dates import format_date
 
-        return str(format_date(when, pattern, locale=self.language.locale))
+        text = str(format_date(when, pattern, locale=self.language.locale))
+        if self.language.code == "fr" and when.day == 1 and text.startswith("1 "):
+            text = "1er" + text[1:]  # French writes the first of the month as an ordinal
+        return text
 
     def days(self, value: Interval) -> str:
         """An interval of day ordinals as dates."""
