@@ -93,3 +93,13 @@ claims:
     )
     # without a quote, the value as the desk wrote it
     assert book.said("b") == "b (The Wire): '2 billion USD', read as 1.9 to 2.1 billion USD"
+
+
+def test_figures_of_one_entity_are_named_once() -> None:
+    from factcheck.render.messages import Phrasebook
+
+    said = Phrasebook(SEED).said("tomshw-asp-2023")
+    assert "derived from the figures for ByteDance (jiwei-bytedance-spend-2023, " in said
+    assert said.count("ByteDance") == 1
+    french = Phrasebook(SEED, "fr").said("tomshw-asp-2023")
+    assert "déduit des chiffres pour ByteDance" in french

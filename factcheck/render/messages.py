@@ -149,25 +149,33 @@ class Phrasebook:
         return found
 
     def derivation(self, claim: Claim) -> str:
-        """``derived by Jiwei from its figure for ByteDance (jiwei-bytedance-spend-2023)``."""
-        _ = self._
-        own: list[str] = []
-        other: list[str] = []
+        """``derived by Jiwei from its figure for ByteDance (jiwei-bytedance-spend-2023)``;
+        the figures of one entity together: ``ByteDance (a, b)``."""
+        own: dict[str, list[str]] = {}
+        other: dict[str, list[str]] = {}
         for ident in claim.derived_from:
             base = self.claims.get(ident)
             if base is None:
-                other.append(ident)
+                other.setdefault("", []).append(ident)
                 continue
-            what = f"{self.words.entity(base.subject)} ({ident})"
-            (own if base.source == claim.source else other).append(what)
+            side = own if base.source == claim.source else other
+            side.setdefault(self.words.entity(base.subject), []).append(ident)
         parts = []
-        who = self.words.source(claim.source)
         if own:
-            parts.append(_("derived by {source} from its figure for {figures}").format(
-                source=who, figures=", ".join(own)))  # fmt: skip
+            parts.append(self.n_(
+                "derived by {source} from its figure for {figures}",
+                "derived by {source} from its figures for {figures}",
+                sum(map(len, own.values())),
+                source=self.words.source(claim.source),
+                figures=_figures(own),
+            ))  # fmt: skip
         if other:
-            parts.append(_("derived from the figure for {figures}").format(
-                figures=", ".join(other)))  # fmt: skip
+            parts.append(self.n_(
+                "derived from the figure for {figures}",
+                "derived from the figures for {figures}",
+                sum(map(len, other.values())),
+                figures=_figures(other),
+            ))  # fmt: skip
         return self.sep.join(parts)
 
     def reading(self, claim: Claim) -> str:
@@ -570,6 +578,13 @@ def _cover(book: Phrasebook, finding: Finding, d: Cover) -> Lines:
             *(book.said(c) for _s, claims in d.parts for c in claims),
             *(book.said(c) for c in d.whole_claims),
         ),
+    )
+
+
+def _figures(by_entity: dict[str, list[str]]) -> str:
+    """``ByteDance (a, b), Alibaba (c)``: claim ids under their entity's name."""
+    return ", ".join(
+        f"{name} ({', '.join(ids)})" if name else ", ".join(ids) for name, ids in by_entity.items()
     )
 
 
