@@ -11,6 +11,7 @@ The public API (``__all__`` is the whole of it)::
 The layers, each a package that imports only the ones below it::
 
     cli.py       the command line, a thin shell over this API
+    publish/     the report as tables (SQLite, CSV, XLSX, pandas), ClaimReview, report diffs
     render/      words and formats: text, Markdown, JSON, HTML, the graph and its exports
     engine/      the scope index, the rules, the runner: a Report of findings as data
     desk/        files to a typed, checked Desk
@@ -35,7 +36,17 @@ from .render import LIMIT
 
 if TYPE_CHECKING:  # for type checkers; at run time each name is imported on first use
     from .desk.loader import load
-    from .desk.model import Article, Claim, Desk, Entity, Metric, Policy, Relation, Source
+    from .desk.model import (
+        Article,
+        Claim,
+        Desk,
+        Entity,
+        Metric,
+        Policy,
+        Relation,
+        Review,
+        Source,
+    )
     from .engine.findings import Assumption, Figure, Finding, Side
     from .engine.report import Report
     from .engine.rules import RULE_NAMES
@@ -60,7 +71,7 @@ if TYPE_CHECKING:  # for type checkers; at run time each name is imported on fir
 _HOMES = {
     "load": ".desk.loader",
     **dict.fromkeys(("Article", "Claim", "Desk", "Entity", "Metric", "Policy", "Relation",
-                     "Source"), ".desk.model"),
+                     "Review", "Source"), ".desk.model"),
     **dict.fromkeys(("Assumption", "Figure", "Finding", "Side"), ".engine.findings"),
     "Report": ".engine.report", "RULE_NAMES": ".engine.rules", "reconcile": ".engine.runner",
     **dict.fromkeys(("DeskError", "ExportError", "FactcheckError", "Location", "Problem",
@@ -106,6 +117,15 @@ def render(
     return rendered(report, format, lang, limit, only)
 
 
+def export(report: Report, format: str, path: Path | str, lang: str | None = None) -> list[Path]:
+    """Write ``report`` as ``format`` (``sqlite``, ``csv``, ``xlsx``, ``claimreview``)
+    at ``path`` (a folder for ``csv``), atomically; the files written. See
+    docs/publishing.md."""
+    from .publish import export as write
+
+    return write(report, format, path, lang)
+
+
 def validate(path: Path | str, sources: Path | str | None = None) -> list[Problem]:
     """Every problem in the desk at ``path``, sorted by place; [] when it is clean."""
     from .desk.loader import load
@@ -119,10 +139,42 @@ def validate(path: Path | str, sources: Path | str | None = None) -> list[Proble
 
 
 __all__ = [
-    "RENDERERS", "RULE_NAMES", "Amount", "Article", "Assumption", "Category", "Claim",
-    "DateValue", "Desk", "DeskError", "Entity", "ExportError", "FactcheckError", "Figure",
-    "Finding", "Interval", "Location", "Metric", "Period", "Policy", "Problem", "Relation",
-    "Report", "Side", "Source", "UnknownClaimError", "UsageError", "ValueSyntaxError",
-    "batch", "load", "parse_period", "read_amount", "reconcile", "render", "validate",
+    "RENDERERS",
+    "RULE_NAMES",
+    "Amount",
+    "Article",
+    "Assumption",
+    "Category",
+    "Claim",
+    "DateValue",
+    "Desk",
+    "DeskError",
+    "Entity",
+    "ExportError",
+    "FactcheckError",
+    "Figure",
+    "Finding",
+    "Interval",
+    "Location",
+    "Metric",
+    "Period",
+    "Policy",
+    "Problem",
+    "Relation",
+    "Report",
+    "Review",
+    "Side",
+    "Source",
+    "UnknownClaimError",
+    "UsageError",
+    "ValueSyntaxError",
+    "batch",
+    "export",
+    "load",
+    "parse_period",
+    "read_amount",
+    "reconcile",
+    "render",
+    "validate",
 ]  # fmt: skip
 __version__ = "0.1.0"

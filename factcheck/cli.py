@@ -28,6 +28,7 @@ import click
 from .batch import batch
 from .engine.report import FAIL_ON
 from .errors import DeskError, FactcheckError
+from .publish import EXPORT_FORMATS
 from .render import LIMIT
 from .render.language import LANGUAGES
 from .render.registry import choices, render_lines, renderer
@@ -398,6 +399,51 @@ def explain(claim_id: str, path: Path, sources: Path | None, lang: str | None) -
     report, _ = _reconciled(path, sources)
     text = explain_claim(report, claim_id, lang=lang or default_language(report))
     click.echo(visible(text), nl=False)
+
+
+@main.command()
+@_desk_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="sqlite (with Datasette's metadata beside it), csv (a folder of one file per "
+    "table), xlsx (one sheet per table), claimreview (schema.org JSON-LD of the desk's "
+    "verdicts).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The file to write (for csv, the folder), atomically. Never inside the desk.",
+)
+@click.option("--force", is_flag=True, help="Replace output files even if they are read-only.")
+@_lang_option
+def export(
+    path: Path, sources: Path | None, fmt: str, output: Path, force: bool, lang: str | None
+) -> None:
+    """Export the desk's claims, findings, sources, articles, entities and graph edges as
+    tables, or its verdicts as ClaimReview."""
+    from .desk.loader import desk_places
+    from .publish import export as write
+    from .publish import metadata_path
+    from .publish.tables import TABLES
+    from .render.atomic import target
+
+    places = desk_places(path, sources)  # refused before the work: never inside the desk
+    if fmt == "csv":
+        for table in TABLES:
+            target(output / f"{table.name}.csv", places, force)
+    else:
+        target(output, places, force)
+        if fmt == "sqlite":
+            target(metadata_path(output), places, force)
+    report, _real = _reconciled(path, sources, None, force, _Bar())
+    written = write(report, fmt, output, lang, shown=output)
+    for file in written:
+        click.echo(visible(f"wrote {file}", lines=False), err=True)
 
 
 @main.command()

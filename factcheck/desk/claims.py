@@ -6,9 +6,10 @@ expressions, and reading a value is the costly part of loading a claim.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ..errors import Location, ValueSyntaxError
 from ..suggest import did_you_mean
@@ -22,15 +23,16 @@ from ..values.amounts import (
 )
 from ..values.periods import parse_period
 from .circles import circles, spelt
-from .model import MODALITIES, Claim, Desk, Metric
+from .model import MODALITIES, Claim, Desk, Metric, Review
 from .names import UnknownName
 from .world import ARTICLE_FIELDS, WorldBuilder, id_problem, valid_id
 from .yamlfile import YMap
 
 CLAIM_FIELDS = (
     "id", "source", "subject", "metric", "value", "period", "product", "counterparty",
-    "modality", "quote", "quote_lang", "derived_from", "note",
+    "modality", "quote", "quote_lang", "derived_from", "note", "review",
 )  # fmt: skip
+REVIEW_FIELDS = ("rating", "verdict", "reviewer", "date", "url")
 _REQUIRED = ("id", "subject", "metric", "value")
 PENDING = "\0pending"  # a source to resolve once every file is read
 _VALUE_FIELDS = ("amount", "qualifier", "unit", "min", "max")
@@ -97,6 +99,8 @@ class DeskBuilder(WorldBuilder):
                 complete = False
         modality = self.r.choice(rec, "modality", what, MODALITIES, "reported")
         complete = complete and bool(modality)
+        review = self._review(rec, what)
+        complete = complete and review is not False
         if not (complete and source and subject and metric and value is not None):
             if source == PENDING:  # still checked once every file is read: all problems at once
                 self._pending.append((-1, source_name, source_where, what))
@@ -117,6 +121,7 @@ class DeskBuilder(WorldBuilder):
             derived_from=self.r.words(rec, "derived_from", what),
             note=self.r.text(rec, "note", what, prose=True),
             article=article,
+            review=review or None,
             where=rec.where(),
         )
         if source == PENDING:
@@ -124,6 +129,69 @@ class DeskBuilder(WorldBuilder):
         self.claim_list.append(claim)
         if claim.derived_from:
             self._derived.append((claim, rec.where("derived_from")))
+
+    def _review(self, rec: YMap, what: str) -> Review | Literal[False] | None:
+        """The claim's ``review:`` (None when it has none, False when it is wrong,
+        every problem of it reported): a rating of the policy's scale, and
+        optionally the verdict, the reviewer, the date and the url of the
+        published fact-check."""
+        if rec.get("review") is None:
+            return None
+        label = f"the review of {what}"
+        review = self.r.mapping(rec.get("review"), rec.where("review"), label)
+        if review is None:
+            return False
+        right = self.r.check(review, label, REVIEW_FIELDS, ("rating",))
+        scale = self.policy_value.ratings
+        rating = self.r.text(review, "rating", label)
+        folded = [r.casefold() for r in scale]
+        if rating and not scale:
+            right = False
+            self.r.report(
+                review.where("rating"),
+                f"{what}: the rating '{rating}' is on no scale: the policy declares no ratings",
+                "declare the desk's scale, worst first: policy: {ratings: [false, misleading, "
+                "true]}",
+            )
+        elif rating and rating.casefold() not in folded:
+            right = False
+            self.r.report(
+                review.where("rating"),
+                f"{what}: unknown rating '{rating}'",
+                did_you_mean(rating, scale, f"the ratings are {', '.join(scale)}", limit=1),
+            )
+        when = None
+        written = self.r.text(review, "date", label)
+        if written:
+            try:
+                when = datetime.date.fromisoformat(written)
+            except ValueError:
+                right = False
+                self.r.report(
+                    review.where("date"),
+                    f"{what}: cannot read the review's date '{written}'",
+                    "write it as year-month-day, e.g. 2023-09-01",
+                )
+        url = self.r.text(review, "url", label, prose=True)
+        if url and not url.lower().startswith(("https://", "http://")):
+            right = False
+            self.r.report(
+                review.where("url"),
+                f"{what}: the review's url '{url}' is not a web address",
+                "write the published fact-check's address, starting with https://",
+            )
+        if not right or not rating:
+            return False
+        position = folded.index(rating.casefold()) + 1
+        return Review(
+            rating=scale[position - 1],
+            position=position,
+            scale=len(scale),
+            verdict=self.r.text(review, "verdict", label, prose=True),
+            reviewer=self.r.text(review, "reviewer", label, prose=True),
+            date=when,
+            url=url,
+        )
 
     def _claim_article(self, rec: YMap, file: Path, is_csv: bool) -> str:
         if is_csv:

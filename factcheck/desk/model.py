@@ -7,6 +7,7 @@ mapping from a file gets past the loader.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,6 +131,7 @@ class Policy:
     approximate: float = 0.20
     agreement_factor: float = 2.0
     language: str = ""  # the newsroom's (ISO 639-1): reports are written in it where they can be
+    ratings: tuple[str, ...] = ()  # the desk's verdict scale, worst first
 
     def __post_init__(self) -> None:
         for name in ("plain", "approximate"):
@@ -137,6 +139,25 @@ class Policy:
                 raise FactcheckError(f"tolerance {name} must be between 0% and 100%")
         if not 1 <= self.agreement_factor < float("inf"):
             raise FactcheckError("the agreement factor must be a number of 1 or more")
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """A journalist's verdict on a claim: a rating of the desk's scale (its
+    ``position``, 1 the worst, of ``scale`` ratings), the verdict in words, who
+    reviewed it, when, and where the fact-check is published."""
+
+    rating: str
+    position: int
+    scale: int
+    verdict: str = ""
+    reviewer: str = ""
+    date: datetime.date | None = None
+    url: str = ""
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.position <= self.scale:
+            raise FactcheckError(f"rating {self.rating!r} is not on the desk's scale")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +178,7 @@ class Claim:
     derived_from: tuple[str, ...] = ()
     note: str = ""
     article: str = ""  # the article whose file holds the claim
+    review: Review | None = None  # the desk's verdict, where one is given
     where: Location = field(default=Location(""), compare=False)
 
     def __post_init__(self) -> None:

@@ -416,9 +416,13 @@ class WorldBuilder:
     def policy(self, policies: list[YMap]) -> None:
         given: dict[str, tuple[float, Location]] = {}
         spoken: list[tuple[str, Location]] = []
+        scales: list[tuple[tuple[str, ...], Location]] = []
         for data in policies:
-            self.r.check(data, "the policy", ("tolerance", "agreement_factor", "language"))
+            self.r.check(
+                data, "the policy", ("tolerance", "agreement_factor", "language", "ratings")
+            )
             self._agreement_factor(data, given)
+            self._ratings(data, scales)
             if "language" in data:
                 where = data.where("language")
                 if spoken:
@@ -448,7 +452,36 @@ class WorldBuilder:
         self.policy_value = Policy(
             **{k: v for k, (v, _) in given.items()},
             language=language,
+            ratings=scales[0][0] if scales else (),
         )
+
+    def _ratings(self, data: YMap, scales: list[tuple[tuple[str, ...], Location]]) -> None:
+        """The desk's verdict scale, worst first: at least two distinct ratings."""
+        if "ratings" not in data:
+            return
+        where = data.where("ratings")
+        if scales:
+            self.r.report(where, f"the policy's ratings are already set at {scales[0][1]}")
+            return
+        ratings = self.r.words(data, "ratings", "the policy")
+        seen: dict[str, str] = {}
+        for rating in ratings:
+            if rating.casefold() in seen:
+                self.r.report(
+                    where,
+                    f"the rating '{rating}' is on the scale twice",
+                    "each rating of the scale is written once, worst first",
+                )
+                return
+            seen[rating.casefold()] = rating
+        if len(ratings) < 2:
+            self.r.report(
+                where,
+                "the ratings are a scale of at least two, worst first",
+                "e.g. ratings: [false, misleading, mostly true, true]",
+            )
+            return
+        scales.append((ratings, where))
 
     def _agreement_factor(self, data: YMap, given: dict[str, tuple[float, Location]]) -> None:
         text = self.r.text(data, "agreement_factor", "the policy")

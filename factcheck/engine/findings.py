@@ -335,6 +335,13 @@ class Finding:
         return KINDS[self.kind]
 
     @property
+    def identity(self) -> str:
+        """What names this finding across runs and re-orderings: its rule and its
+        sorted claim ids, ``part-whole:ft-deliveries-2022+jiwei-china-market-2022``
+        (docs/report-format.md)."""
+        return f"{self.rule}:{'+'.join(sorted(self.claims))}"
+
+    @property
     def strength(self) -> str | None:
         """What an agreement or repetition rests on (``STRENGTHS``); None for others."""
         found: str | None = getattr(self.detail, "strength", None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..errors import ExportError
@@ -92,3 +92,26 @@ def _mode(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def build_atomic(path: Path, build: Callable[[Path], None], shown: Path | None = None) -> None:
+    """Have ``build`` write a file (a database, a workbook) at a temporary path in
+    ``path``'s folder, then rename it over ``path``: readers see the old file or
+    the whole new one. A failure leaves nothing behind; an ``OSError`` is an
+    ``ExportError`` naming ``shown``."""
+    folder = path.resolve().parent
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        os.close(handle)
+        temporary = Path(name)
+        try:
+            build(temporary)
+            with open(temporary, "rb") as done:
+                os.fsync(done.fileno())
+            os.chmod(temporary, _mode(path))
+            os.replace(temporary, path)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise ExportError(f"cannot write {shown or path}: {exc.strerror or exc}") from exc

@@ -110,6 +110,19 @@ def desk_schema(desk: Desk) -> dict[str, Any]:
             "derived_from": _one_or_more({"type": "string"},
                                          "the claims this figure was computed from"),
             "note": {"type": "string", "description": "the desk's own note on the claim"},
+            "review": {
+                "type": "object", "additionalProperties": False, "required": ["rating"],
+                "description": "the desk's verdict on the claim",
+                "properties": {
+                    "rating": {"type": "string", "description": "a rating of the policy's scale",
+                               **({"enum": list(desk.policy.ratings)}
+                                  if desk.policy.ratings else {})},
+                    "verdict": {"type": "string", "description": "the verdict in words"},
+                    "reviewer": {"type": "string", "description": "who reviewed it"},
+                    "date": {"type": "string", "description": "when: 2023-09-01"},
+                    "url": {"type": "string", "description": "the published fact-check"},
+                },
+            },
         },
     }  # fmt: skip
     assert set(claim["properties"]) == set(CLAIM_FIELDS)
@@ -163,6 +176,9 @@ def desk_schema(desk: Desk) -> dict[str, Any]:
                 "items": {"type": "string"},
                 "description": "equations between metrics: 'spend = units * price'",
             },
-            "policy": {"type": "object", "description": "tolerances of this desk"},
+            "policy": {
+                "type": "object",
+                "description": "tolerances, report language and verdict scale of this desk",
+            },
         },
     }
