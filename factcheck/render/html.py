@@ -27,7 +27,7 @@ from ..engine.findings import Finding
 from ..engine.report import Report
 from .graph import build_graph, describe, graph_findings, node
 from .messages import Phrasebook
-from .sections import BLOCKS, TABLES, Section, headline, in_conflict, recheck_line
+from .sections import BLOCKS, TABLES, VERDICTS, Section, headline, in_conflict, recheck_line
 from .text import chosen, removal
 from .words import RelativePaths
 
@@ -106,6 +106,9 @@ def to_html(
         recheck=recheck_line(book),
         blocks=[(s.id, _(s.title), s.findings(report)) for s in BLOCKS if chosen(s, only)],
         tables=[_table(book, s) for s in TABLES if chosen(s, only)],
+        verdicts=[c for c in sorted(desk.claims, key=lambda c: c.id) if c.review]
+        if chosen(VERDICTS, only)
+        else [],
         said=book.wording,
         sides=lambda finding: zip(finding.sides, book.wording(finding).labels, strict=True),
         removal=lambda finding: removal(book, finding.removal),

@@ -90,6 +90,22 @@ def claim_dict(book: Phrasebook, claim: Claim, relative: RelativePaths) -> dict[
         "quote": claim.quote or None,
         "quote_lang": claim.quote_lang or None,
         "derived_from": list(claim.derived_from),
+        "review": _review_dict(claim),
+    }
+
+
+def _review_dict(claim: Claim) -> dict[str, Any] | None:
+    review = claim.review
+    if review is None:
+        return None
+    return {
+        "rating": review.rating,
+        "rating_value": review.position,
+        "rating_scale": review.scale,
+        "verdict": review.verdict or None,
+        "reviewer": review.reviewer or None,
+        "date": review.date.isoformat() if review.date else None,
+        "url": review.url or None,
     }
 
 

@@ -9,7 +9,7 @@ from tabulate import tabulate
 from ..engine.report import Report
 from . import LIMIT
 from .messages import Phrasebook
-from .sections import BLOCKS, TABLES, headline, recheck_line
+from .sections import BLOCKS, TABLES, VERDICTS, headline, recheck_line, verdict_rows
 from .text import chosen, rows, table_rows
 from .words import visible
 
@@ -54,6 +54,11 @@ def render_markdown(
             if finding.removal:
                 out.append("- " + _removal(book, finding.removal))
             out.append("")
+    verdicts = verdict_rows(book) if chosen(VERDICTS, only) else []
+    if verdicts:
+        judged = [(f"`{claim}`", escape(rating), escape(said)) for claim, rating, said in verdicts]
+        out += [f"## {_(VERDICTS.title)} ({book.words.digits(len(verdicts))})", ""]
+        out += [tabulate(judged, [_(h) for h in VERDICTS.headers], tablefmt="github"), ""]
     for section in TABLES:
         found = section.findings(report)
         if not found or not chosen(section, only):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..desk.model import Claim
+from ..desk.model import Claim, Review
 from ..engine.findings import (
     AliasSuggestion,
     ArchiveMiss,
@@ -146,7 +146,27 @@ class Phrasebook:
                 found.append(_("quoted {quote}").format(quote=self.quoted(claim)))
         if claim.note:
             found.append(_("note: {note}").format(note=claim.note))
+        if claim.review:
+            found.append(_("verdict: {rating}").format(rating=self.rating(claim.review)))
         return found
+
+    def rating(self, review: Review) -> str:
+        """``misleading (2 of 4)``: the rating and its place on the desk's scale."""
+        return self._("{rating} ({position} of {scale})").format(
+            rating=review.rating,
+            position=self.words.digits(review.position),
+            scale=self.words.digits(review.scale),
+        )
+
+    def verdict(self, review: Review) -> str:
+        """The verdict in words, then who gave it, when, and where it is published."""
+        who = [self._("reviewed by {reviewer}").format(reviewer=review.reviewer)] * bool(
+            review.reviewer
+        )
+        if review.date:
+            who.append(self.words.calendar(review.date))
+        parts = [review.verdict, ", ".join(who), review.url]
+        return " — ".join(p for p in parts if p)
 
     def derivation(self, claim: Claim) -> str:
         """``derived by Jiwei from its figure for ByteDance (jiwei-bytedance-spend-2023)``;

@@ -39,9 +39,25 @@ SECTIONS = (
     Section("suggestions", N_("Suggested aliases"), ("alias-suggestion",), True,
             (N_("claim"), N_("origin"), N_("what")), (30, 20, 44)),
 )  # fmt: skip
-SECTION_IDS = tuple(s.id for s in SECTIONS)
+#: The desk's own verdicts (``review:`` of claims): a table of claims, not of findings,
+#: shown after the warnings.
+VERDICTS = Section("verdicts", N_("Verdicts of the desk"), (), True,
+                   (N_("claim"), N_("rating"), N_("verdict")), (30, 20, 44))  # fmt: skip
+SECTION_IDS = (*(s.id for s in SECTIONS[:2]), VERDICTS.id, *(s.id for s in SECTIONS[2:]))
 BLOCKS = tuple(s for s in SECTIONS if not s.table)
 TABLES = tuple(s for s in SECTIONS if s.table)
+
+
+def verdict_rows(book: Phrasebook) -> list[tuple[str, str, str]]:
+    """One row per reviewed claim, by id: the claim, its rating on the desk's scale,
+    and the verdict with who gave it, when and where it is published."""
+    found = []
+    for claim in sorted(book.report.desk.claims, key=lambda c: c.id):
+        review = claim.review
+        if review is None:
+            continue
+        found.append((claim.id, book.rating(review), book.verdict(review)))
+    return found
 
 
 def headline(book: Phrasebook) -> str:

@@ -18,7 +18,17 @@ from ..engine.findings import Finding
 from ..engine.report import Report
 from . import LIMIT
 from .messages import Phrasebook
-from .sections import BLOCKS, TABLES, Section, headline, in_conflict, more, recheck_line
+from .sections import (
+    BLOCKS,
+    TABLES,
+    VERDICTS,
+    Section,
+    headline,
+    in_conflict,
+    more,
+    recheck_line,
+    verdict_rows,
+)
 from .words import visible
 
 WIDTH = 100
@@ -55,6 +65,11 @@ def render_text(
         out += _heading(f"{_(section.title)} ({book.words.digits(len(found))})", width)
         for number, finding in enumerate(found, 1):
             out += _block(book, number, finding, width)
+    verdicts = verdict_rows(book) if chosen(VERDICTS, only) else []
+    if verdicts:
+        out += _heading(f"{_(VERDICTS.title)} ({book.words.digits(len(verdicts))})", width)
+        headers = tuple(_(h) for h in VERDICTS.headers)
+        out += [_table(verdicts, headers, VERDICTS.widths, width), ""]
     for section in TABLES:
         found = section.findings(report)
         if not found or not chosen(section, only):

@@ -220,6 +220,10 @@ class Words:
     def day(self, ordinal: float) -> str:
         return self._date(date.fromordinal(int(ordinal)), "long")
 
+    def calendar(self, when: date) -> str:
+        """A calendar date as the language writes it: 12 September 2023, 1er septembre 2022."""
+        return self._date(when, "long")
+
     def _date(self, when: date, pattern: str) -> str:
         from babel.dates import format_date
 
