@@ -272,3 +272,36 @@ def test_export_writes_nothing_half_done(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert target.read_bytes().startswith(b"SQLite format 3")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left
+
+
+def test_dataframes_have_proper_dtypes() -> None:
+    frames = SEED.to_frames()
+    claims = frames.claims
+    assert len(claims) == len(SEED.desk.claims) and claims.index.name == "id"
+    assert str(claims["lo"].dtype) == "float64" and str(claims["line"].dtype) == "Int64"
+    assert str(claims["period_start"].dtype).startswith("datetime64")
+    assert str(claims["lo_date"].dtype).startswith("datetime64")  # dates apart from numbers
+    assert str(claims["quote"].dtype) == "string"
+    assert str(frames.finding_claims["in_removal"].dtype) == "boolean"
+    assert claims.loc["ft-deliveries-2022", "hi"] == 4.2e9
+    assert (
+        frames.findings.loc["part-whole:ft-deliveries-2022+jiwei-china-market-2022", "severity"]
+        == "conflict"
+    )
+
+
+def test_an_empty_table_is_an_empty_frame_with_its_columns(make_desk: MakeDesk) -> None:
+    bulk = "id,source,subject,metric,period,value\nb,wire,acme,spend,2022,2 billion USD\n"
+    frames = reconcile(load(make_desk({"bulk.csv": bulk}))).to_frames()
+    assert len(frames.articles) == 0  # no article: a CSV table of claims alone
+    assert "url" in frames.articles.columns and frames.articles.index.name == "id"
+    assert str(frames.articles["published_start"].dtype).startswith("datetime64")
+    assert len(frames.claims) == 1
+
+
+def test_without_pandas_the_error_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if it were not installed
+    with pytest.raises(UsageError, match=r"pip install 'factcheck\[pandas\]'"):
+        SEED.to_frames()

@@ -1,18 +1,23 @@
 """The report: a reconciled desk's findings and origins, as data.
 
 What the report says in words, and in which format, is made by
-``factcheck.render`` (``factcheck.render(report, "json")``). The report itself
-only counts, selects and decides the exit status.
+``factcheck.render`` (``factcheck.render(report, "json")``); its tables, by
+``factcheck.publish`` (``report.to_frames()``). The report itself only counts,
+selects and decides the exit status.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..desk.model import Desk
 from ..values.quote_numbers import readable
 from .findings import KINDS, Finding
 from .recheck import Recheck
+
+if TYPE_CHECKING:
+    from ..publish.frames import Frames
 
 #: The summary's key for the count of each kind of finding.
 SUMMARY_KEYS = {
@@ -46,6 +51,16 @@ class Report:
     @property
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "warning"]
+
+    def to_frames(self, lang: str | None = None) -> Frames:
+        """The report's tables as pandas DataFrames (claims, findings, finding_claims,
+        sources, articles, entities, edges), the findings' words in ``lang``; pandas
+        is an optional extra (docs/publishing.md)."""
+        # The one call up the layers, allowed in pyproject.toml: a convenience for
+        # notebooks, made by the publishing layer that owns the tables.
+        from ..publish.frames import to_frames
+
+        return to_frames(self, lang)
 
     def summary(self) -> dict[str, int]:
         counts = {kind: 0 for kind in KINDS}
