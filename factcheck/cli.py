@@ -28,6 +28,7 @@ import click
 from .batch import batch
 from .engine.report import FAIL_ON
 from .errors import DeskError, FactcheckError
+from .errors import UsageError as FactcheckUsageError
 from .publish import EXPORT_FORMATS
 from .render import LIMIT
 from .render.language import LANGUAGES
@@ -338,6 +339,12 @@ def validate(path: Path, sources: Path | None, fmt: str) -> None:
     metavar="SECTIONS",
     help="Show only these sections, comma-separated: " + ", ".join(SECTION_IDS) + ".",
 )
+@click.option(
+    "--since",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Instead of the report, what changed since this earlier JSON report "
+    "(text, markdown or json); exit 1 when a conflict appeared.",
+)
 def reconcile(
     path: Path,
     sources: Path | None,
@@ -349,15 +356,31 @@ def reconcile(
     width: int | None,
     lang: str | None,
     only: str | None,
+    since: Path | None,
 ) -> None:
     """Find claims that cannot all be true, explain why, and count independent origins.
 
     Exit 0 with no conflict, 1 with conflicts (see --fail-on), 2 on invalid input.
     """
     format_name = renderer(fmt, "report").name
+    if since is not None and format_name not in ("text", "markdown", "json"):
+        raise FactcheckUsageError("--since writes text, markdown or json")
+    older = _read_report(since) if since is not None else None
     bar = _Bar() if format_name != "json" else None  # never in JSON
     with _problems_as(format_name):
         report, real = _reconciled(path, sources, output, force, bar)
+    if since is not None and older is not None:
+        from .publish.changes import compare, render_changes
+        from .render.registry import default_language
+        from .render.registry import render as render_report
+
+        chosen_lang = lang or default_language(report)
+        newer = json.loads(render_report(report, "json", chosen_lang))
+        changes = compare(older, newer)
+        columns = width or (_columns() if output is None else 100)
+        shown = render_changes(changes, format_name, chosen_lang, str(since), columns)
+        _emit(shown, output, real)
+        sys.exit(changes.exit_code)
     limit = None if show_all else LIMIT
     columns = width or (_columns() if output is None else 100)
     chosen = only.split(",") if only is not None else None
@@ -399,6 +422,40 @@ def explain(claim_id: str, path: Path, sources: Path | None, lang: str | None) -
     report, _ = _reconciled(path, sources)
     text = explain_claim(report, claim_id, lang=lang or default_language(report))
     click.echo(visible(text), nl=False)
+
+
+@main.command()
+@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "markdown", "json")),
+    default="text",
+    show_default=True,
+    help="Format of the changes.",
+)
+@_lang_option
+def diff(old: Path, new: Path, fmt: str, lang: str | None) -> None:
+    """What changed from the JSON report OLD to NEW: conflicts new and resolved, claims
+    added, removed or changed, findings whose claims changed.
+
+    Exit 1 when a conflict appeared, else 0; 2 when a file is not a JSON report.
+    """
+    from .publish.changes import compare, render_changes
+
+    older, newer = _read_report(old), _read_report(new)
+    written = newer.get("language")
+    chosen = lang or (written if written in LANGUAGES else "en")
+    changes = compare(older, newer)
+    _emit(render_changes(changes, fmt, chosen, str(old), _columns()), None, None)
+    sys.exit(changes.exit_code)
+
+
+def _read_report(path: Path) -> dict[str, Any]:
+    from .publish.changes import read_report
+
+    return read_report(path)
 
 
 @main.command()

@@ -17,7 +17,11 @@ from factcheck.render.language import LANGUAGES, LOCALE_DIR
 
 ROOT = LOCALE_DIR.parent.parent
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "n_": (1, 2)}
-METHODS = [("factcheck/render/**.py", "python"), ("factcheck/render/templates/**.j2", "jinja2")]
+METHODS = [
+    ("factcheck/render/**.py", "python"),
+    ("factcheck/publish/**.py", "python"),
+    ("factcheck/render/templates/**.j2", "jinja2"),
+]  # as factcheck/locale/babel.cfg
 FIELD = re.compile(r"\{(\w*)\}")
 
 

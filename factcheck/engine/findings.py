@@ -16,6 +16,7 @@ finding, because a finding holds nothing to parse.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..desk.model import Relation
@@ -382,3 +383,15 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
                 ordered[start:end] = sorted(ordered[start:end], key=repr)
             start = end
     return ordered
+
+
+def finding_ids(findings: Sequence[Finding]) -> list[str]:
+    """Each finding's stable identity; a second finding of the same rule and claims
+    (rare) takes ``#2``, and so on, in report order."""
+    seen: dict[str, int] = {}
+    found = []
+    for finding in findings:
+        identity = finding.identity
+        count = seen[identity] = seen.get(identity, 0) + 1
+        found.append(identity if count == 1 else f"{identity}#{count}")
+    return found

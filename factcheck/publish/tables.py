@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..desk.model import Claim
-from ..engine.findings import Finding
+from ..engine.findings import finding_ids
 from ..engine.report import Report
 from ..render.messages import Phrasebook
 from ..render.words import RelativePaths
@@ -209,18 +209,6 @@ def rows(report: Report, lang: str | None = None) -> dict[str, Callable[[], Iter
         "finding_claims": lambda: _finding_claims(report, identities),
         "edges": lambda: _edges(report, book, identities),
     }
-
-
-def finding_ids(findings: tuple[Finding, ...] | list[Finding]) -> list[str]:
-    """Each finding's stable identity; a second finding of the same rule and claims
-    (rare) takes ``#2``, and so on, in report order."""
-    seen: dict[str, int] = {}
-    found = []
-    for finding in findings:
-        identity = finding.identity
-        count = seen[identity] = seen.get(identity, 0) + 1
-        found.append(identity if count == 1 else f"{identity}#{count}")
-    return found
 
 
 def _sources(report: Report) -> Iterator[Row]:

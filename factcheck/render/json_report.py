@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from ..desk.model import Claim, Relation
-from ..engine.findings import Figure, Finding, Scope
+from ..engine.findings import Figure, Finding, Scope, finding_ids
 from ..engine.report import Report
 from ..values.amounts import Amount, Category, DateValue
 from ..values.intervals import Interval
@@ -46,9 +46,10 @@ def render_json(report: Report, lang: str | None = None) -> Iterator[str]:
         yield _dump(claim_dict(book, claim, paths)) + end
     yield "],\n"
     yield '"findings": [\n'
-    for number, finding in enumerate(report.findings, 1):
+    identities = finding_ids(report.findings)
+    for number, (finding, identity) in enumerate(zip(report.findings, identities, strict=True), 1):
         end = ",\n" if number < len(report.findings) else "\n"
-        yield _dump(finding_dict(book, finding)) + end
+        yield _dump(finding_dict(book, finding, identity)) + end
     yield "]\n}\n"
 
 
@@ -109,9 +110,11 @@ def _review_dict(claim: Claim) -> dict[str, Any] | None:
     }
 
 
-def finding_dict(book: Phrasebook, finding: Finding) -> dict[str, Any]:
+def finding_dict(book: Phrasebook, finding: Finding, identity: str = "") -> dict[str, Any]:
+    """A finding as JSON data; ``identity`` as ``finding_ids`` gives it (default: its own)."""
     said = book.wording(finding)
     return {
+        "id": identity or finding.identity,
         "kind": finding.kind,
         "severity": finding.severity,
         "rule": finding.rule,
