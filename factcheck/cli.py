@@ -370,12 +370,12 @@ def reconcile(
     with _problems_as(format_name):
         report, real = _reconciled(path, sources, output, force, bar)
     if since is not None and older is not None:
-        from .publish.changes import compare, render_changes
+        from .publish.changes import compare, render_changes, slim
         from .render.registry import default_language
         from .render.registry import render as render_report
 
         chosen_lang = lang or default_language(report)
-        newer = json.loads(render_report(report, "json", chosen_lang))
+        newer = slim(json.loads(render_report(report, "json", chosen_lang)))
         changes = compare(older, newer)
         columns = width or (_columns() if output is None else 100)
         shown = render_changes(changes, format_name, chosen_lang, str(since), columns)

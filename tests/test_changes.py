@@ -211,3 +211,17 @@ def test_reading_any_file_gives_a_report_or_a_clear_error(
         for fmt in ("text", "markdown", "json"):  # whatever it holds compares and renders
             "".join(render_changes(compare(data, data), fmt))
             "".join(render_changes(compare({**data, "claims": [], "findings": []}, data), fmt))
+
+
+def test_a_report_reformatted_by_hand_reads_the_same(seed: dict[str, Any], tmp_path: Path) -> None:
+    as_written = tmp_path / "written.json"
+    as_written.write_text(render(reconcile(load(SEED_CLAIMS)), "json"), encoding="utf-8")
+    pretty = tmp_path / "pretty.json"
+    pretty.write_text(json.dumps(seed, indent=2, ensure_ascii=False), encoding="utf-8")
+    one_line = tmp_path / "one-line.json"
+    one_line.write_text(json.dumps(seed), encoding="utf-8")
+    read = [read_report(p) for p in (as_written, pretty, one_line)]
+    assert read[0] == read[1] == read[2]
+    assert (
+        len(read[0]["claims"]) == len(seed["claims"]) and "arithmetic" not in read[0]["findings"][0]
+    )

@@ -161,6 +161,11 @@ def test_xlsx_sheets_read_back_and_formulas_are_text(make_desk: MakeDesk, tmp_pa
     assert quote.data_type == "s" and quote.value.startswith("=HYPERLINK(")  # text, not a formula
     assert cells["c2"]["note"].data_type == "s"
     assert cells["c1"]["lo"].value == 1.0 and cells["c1"]["lo"].data_type == "n"
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "desk.xlsx") as archive:  # as Excel itself reads it
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        assert sheets and not any(b"<f>" in archive.read(n) for n in sheets)  # no formula
 
 
 SCHEMA_ORG = {  # the part of schema.org's JSON-LD context our documents use
@@ -305,3 +310,15 @@ def test_without_pandas_the_error_says_how_to_get_it(monkeypatch: pytest.MonkeyP
     monkeypatch.setitem(sys.modules, "pandas", None)  # as if it were not installed
     with pytest.raises(UsageError, match=r"pip install 'factcheck\[pandas\]'"):
         SEED.to_frames()
+
+
+def test_a_table_too_long_for_a_spreadsheet_is_refused_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.errors import ExportError
+    from factcheck.publish import sheets
+
+    monkeypatch.setattr(sheets, "MAX_ROWS", 10)  # Excel's limit is 1,048,576 rows
+    with pytest.raises(ExportError, match=r"^cannot write .*desk\.xlsx: the \w+ table has \d+ rows, over the 9 a spreadsheet holds; export it as sqlite or csv$"):
+        export(SEED, "xlsx", tmp_path / "desk.xlsx")
+    assert list(tmp_path.iterdir()) == []  # nothing half written

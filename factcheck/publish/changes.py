@@ -83,7 +83,10 @@ def read_report(path: Path) -> dict[str, Any]:
                 f"{path}: the report is {size:,} bytes, over the limit of {MAX_REPORT_BYTES:,}"
             )
         with open(path, "rb") as handle:
-            data = json.load(handle)
+            data = _by_lines(handle)
+            if data is None:  # laid out otherwise (edited, or written by another tool)
+                handle.seek(0)
+                data = json.load(handle)
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
     except (ValueError, RecursionError) as exc:
@@ -104,7 +107,56 @@ def read_report(path: Path) -> dict[str, Any]:
         claims = finding.get("claims") if isinstance(finding, dict) else None
         if not isinstance(claims, list) or not all(isinstance(c, str) for c in claims):
             raise UsageError(f"{path}: finding {number} of the report has no list of claims")
-    return data
+    return slim(data)
+
+
+def _by_lines(handle: Any) -> dict[str, Any] | None:
+    """The report as factcheck writes it (one claim or finding a line), read line by
+    line and each claim and finding slimmed as soon as it is read: a large report
+    never stands whole in memory. None when the file is laid out otherwise."""
+    data: dict[str, Any] = {}
+    filling: list[dict[str, Any]] | None = None
+    kept: tuple[str, ...] = ()
+    try:
+        for raw in handle:
+            line = raw.strip()
+            if filling is not None:
+                if line in (b"]", b"],"):
+                    filling = None
+                    continue
+                item = json.loads(line[:-1] if line.endswith(b",") else line)
+                if not isinstance(item, dict):
+                    return None
+                filling.append({k: item[k] for k in kept if k in item})
+            elif line in (b"{", b"}", b""):
+                continue
+            elif line.endswith(b"["):  # "claims": [
+                key = json.loads(line[:-1].rstrip().rstrip(b":"))
+                if key not in ("claims", "findings") or key in data:
+                    return None
+                filling = data[key] = []
+                kept = _KEPT_CLAIM if key == "claims" else _KEPT_FINDING
+            else:  # "format": "factcheck-report",
+                data.update(json.loads(b"{" + line.rstrip(b",") + b"}"))
+    except (ValueError, TypeError, RecursionError):
+        return None
+    return data if filling is None and "claims" in data and "findings" in data else None
+
+
+#: What a comparison reads of a claim and of a finding; the rest is let go as soon
+#: as a report is read, so that two large reports fit in memory side by side.
+_KEPT_CLAIM = ("id", "file", "line", *CLAIM_FIELDS)
+_KEPT_FINDING = ("id", "kind", "rule", "claims", "message")
+
+
+def slim(report: dict[str, Any]) -> dict[str, Any]:
+    """A report with only what ``compare`` reads."""
+    return {
+        "format": report.get("format"),
+        "language": report.get("language"),
+        "claims": [{k: c[k] for k in _KEPT_CLAIM if k in c} for c in report["claims"]],
+        "findings": [{k: f[k] for k in _KEPT_FINDING if k in f} for f in report["findings"]],
+    }
 
 
 def _identity(finding: dict[str, Any]) -> str:

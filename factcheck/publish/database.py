@@ -13,15 +13,15 @@ table descriptions, column descriptions and labels, facets, full-text search.
 
 from __future__ import annotations
 
-import datetime
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..engine.report import Report
 from ..render.atomic import build_atomic, write_atomic
-from .tables import TABLES, Table, rows
+from .tables import TABLES, Row, Table, rows
 
 _SQL_TYPES = {
     "TEXT": "TEXT",
@@ -50,8 +50,11 @@ def _build(report: Report, path: Path, lang: str | None) -> None:
         for table in TABLES:
             db.execute(_create(table))
             marks = ", ".join("?" * len(table.columns))
+            dated = [n for n, c in enumerate(table.columns) if c.type == "DATE"]
+            body = made[table.name]()
             db.executemany(
-                f"INSERT INTO [{table.name}] VALUES ({marks})", _sql_rows(made[table.name]())
+                f"INSERT INTO [{table.name}] VALUES ({marks})",
+                _iso_dates(body, dated) if dated else body,
             )
         for table in TABLES:
             indexed = [c.name for c in table.columns if c.refers]
@@ -91,9 +94,14 @@ def _create(table: Table) -> str:
     return f"CREATE TABLE [{table.name}] ({', '.join(columns)})"
 
 
-def _sql_rows(made: Any) -> Any:
-    for row in made:
-        yield tuple(v.isoformat() if isinstance(v, datetime.date) else v for v in row)
+def _iso_dates(body: Iterator[Row], dated: list[int]) -> Iterator[Row]:
+    """Rows with their date columns as ISO text (SQLite has no date type)."""
+    for row in body:
+        cells = list(row)
+        for n in dated:
+            if cells[n] is not None:
+                cells[n] = cells[n].isoformat()
+        yield tuple(cells)
 
 
 def metadata(database: str, title: str) -> dict[str, Any]:

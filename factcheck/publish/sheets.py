@@ -3,10 +3,13 @@ workbook (one sheet per table, through openpyxl).
 
 A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and,
 in some, a tab or carriage return) as a formula: a claim's quote from a
-hostile page could run ``=HYPERLINK(...)`` on a reader's machine. Every text
-cell that starts so is written with a leading apostrophe in CSV (the mark
-spreadsheets read as "this is text", OWASP's advice) and as a string cell in
-XLSX, never a formula. Numbers and dates stay numbers and dates.
+hostile page could run ``=HYPERLINK(...)`` on a reader's machine. In CSV,
+where every cell is text until the spreadsheet reads it, each text cell that
+starts so is written with a leading apostrophe (the mark spreadsheets read as
+"this is text", OWASP's advice). In XLSX a cell carries its type: every text
+is written as a string cell, which no spreadsheet runs, and the one start
+openpyxl would otherwise store as a formula (``=``) is typed as a string
+explicitly. Numbers and dates stay numbers and dates.
 """
 
 from __future__ import annotations
@@ -21,11 +24,12 @@ from typing import Any
 from ..engine.report import Report
 from ..errors import ExportError
 from ..render.atomic import build_atomic, write_atomic
-from .tables import TABLES, Row, rows
+from .tables import TABLES, Row, rows, sizes
 
 #: What a spreadsheet reads as the start of a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL = 32_767  # the most characters an Excel cell holds
+MAX_ROWS = 1_048_576  # the most rows of an Excel sheet, its header included
 
 
 def inert(value: Any) -> Any:
@@ -81,14 +85,20 @@ def write_xlsx(
     report: Report, path: Path, lang: str | None = None, shown: Path | None = None
 ) -> None:
     """One sheet per table in a new workbook at ``path``, atomically."""
-    build_atomic(path, lambda temporary: _workbook(report, temporary, lang), shown)
+    build_atomic(path, lambda temporary: _workbook(report, temporary, lang, shown or path), shown)
 
 
-def _workbook(report: Report, path: Path, lang: str | None) -> None:
+def _workbook(report: Report, path: Path, lang: str | None, shown: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
+    for name, count in sizes(report).items():  # refused before a byte is written
+        if count + 1 > MAX_ROWS:
+            raise ExportError(
+                f"cannot write {shown}: the {name} table has {count:,} rows, over the "
+                f"{MAX_ROWS - 1:,} a spreadsheet holds; export it as sqlite or csv"
+            )
     book = Workbook(write_only=True)  # streamed: memory stays flat on large desks
     made = rows(report, lang)
     bold = Font(bold=True)
@@ -107,11 +117,17 @@ def _workbook(report: Report, path: Path, lang: str | None) -> None:
 
 
 def _xlsx_cell(sheet: Any, value: Any, make: Any) -> Any:
+    """A value as openpyxl writes it: numbers, dates and most text as they are (a
+    string cell is never run, whatever it starts with); text openpyxl would take
+    for a formula (``=...``) as an explicit string cell; booleans as 1 and 0."""
     if isinstance(value, bool):
         return int(value)
     if not isinstance(value, str):
         return value
-    text = value[:MAX_CELL]
-    cell = make(sheet, value=text)
-    cell.data_type = "s"  # a string, whatever it starts with: never a formula
+    if len(value) > MAX_CELL:
+        value = value[:MAX_CELL]
+    if not value.startswith("="):
+        return value
+    cell = make(sheet, value=value)
+    cell.data_type = "s"
     return cell

@@ -207,7 +207,23 @@ def rows(report: Report, lang: str | None = None) -> dict[str, Callable[[], Iter
         "claims": lambda: _claims(report, book),
         "findings": lambda: _findings(report, book, identities),
         "finding_claims": lambda: _finding_claims(report, identities),
-        "edges": lambda: _edges(report, book, identities),
+        "edges": lambda: _edges(report, identities),
+    }
+
+
+def sizes(report: Report) -> dict[str, int]:
+    """How many rows each table has, without making them."""
+    from ..render.graph import graph_edges
+
+    desk = report.desk
+    return {
+        "sources": len(desk.sources),
+        "articles": len(desk.articles),
+        "entities": len(desk.entities),
+        "claims": len(desk.claims),
+        "findings": len(report.findings),
+        "finding_claims": sum(len(f.claims) for f in report.findings),
+        "edges": len(graph_edges(report)),
     }
 
 
@@ -349,15 +365,14 @@ def _finding_claims(report: Report, identities: list[str]) -> Iterator[Row]:
             yield identity, claim, sided.get(claim), claim in removal
 
 
-def _edges(report: Report, book: Phrasebook, identities: list[str]) -> Iterator[Row]:
+def _edges(report: Report, identities: list[str]) -> Iterator[Row]:
     """The graph's edges, a finding's node named by its identity (``finding:rule:a+b``)
     so that an edge joins the findings table."""
-    from ..render.graph import build_graph, graph_findings
+    from ..render.graph import graph_edges, graph_findings
 
     named = dict(zip(map(id, report.findings), identities, strict=True))
     numbered = {
         f"finding:{n}": "finding:" + named[id(f)] for n, f in enumerate(graph_findings(report), 1)
     }
-    graph = build_graph(report, book)
-    for source, target, relation in graph.edges(keys=True):
+    for source, target, relation in graph_edges(report):
         yield numbered.get(source, source), numbered.get(target, target), relation

@@ -113,5 +113,7 @@ def build_atomic(path: Path, build: Callable[[Path], None], shown: Path | None =
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
+    except ExportError:
+        raise  # already says which file and why
     except OSError as exc:
         raise ExportError(f"cannot write {shown or path}: {exc.strerror or exc}") from exc

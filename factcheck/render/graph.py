@@ -54,28 +54,21 @@ def build_graph(report: Report, book: Phrasebook | None = None) -> Any:
     desk = report.desk
     graph = nx.MultiDiGraph(name="factcheck provenance")
     nodes: list[tuple[str, dict[str, Any]]] = []
-    edges: dict[tuple[str, str, str], None] = {}  # in order, without repeats
     for source in desk.sources.values():
         nodes.append((node("source", source.id), {
             "kind": "source", "label": source.name, "source_kind": source.kind,
             "country": source.country, "aliases": "; ".join(source.aliases),
         }))  # fmt: skip
     for article in desk.articles.values():
-        here = node("article", article.id)
-        nodes.append((here, {
+        nodes.append((node("article", article.id), {
             "kind": "article", "label": article.id,
             "published": article.published.text if article.published else "",
             "language": article.language, "url": article.url,
         }))  # fmt: skip
-        if article.outlet:
-            edges[(here, node("source", article.outlet), "published-by")] = None
-        for cited in article.cites:
-            edges[(here, _speaker(desk.articles, cited), "cites")] = None
     origins_of = report.origins
     for claim in desk.claims:
-        ident = "claim:" + claim.id
         origins = origins_of.get(claim.id, ())
-        nodes.append((ident, {
+        nodes.append(("claim:" + claim.id, {
             "kind": "claim", "label": claim.id, "subject": claim.subject,
             "metric": claim.metric, "period": claim.period.text if claim.period else "",
             "product": "; ".join(claim.product), "counterparty": claim.counterparty,
@@ -84,16 +77,43 @@ def build_graph(report: Report, book: Phrasebook | None = None) -> Any:
             "line": claim.where.line, "origins": "; ".join(origins),
             "origin_count": len(origins),
         }))  # fmt: skip
+    for number, finding in enumerate(graph_findings(report), 1):
+        _add_finding(book, nodes, number, finding)
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from((a, b, r, {"relation": r}) for a, b, r in graph_edges(report))
+    return graph
+
+
+def graph_edges(report: Report) -> dict[tuple[str, str, str], None]:
+    """The graph's edges, (from, to, relation), in order and without repeats: what
+    ``build_graph`` draws, and what the exported edges table holds."""
+    desk = report.desk
+    edges: dict[tuple[str, str, str], None] = {}
+    for article in desk.articles.values():
+        here = node("article", article.id)
+        if article.outlet:
+            edges[(here, node("source", article.outlet), "published-by")] = None
+        for cited in article.cites:
+            edges[(here, _speaker(desk.articles, cited), "cites")] = None
+    for claim in desk.claims:
+        ident = "claim:" + claim.id
         edges[(ident, _speaker(desk.articles, claim.source), "attributed-to")] = None
         if claim.article:
             edges[(ident, "article:" + claim.article, "quoted-from")] = None
         for parent in claim.derived_from:
             edges[(ident, "claim:" + parent, "derived-from")] = None
     for number, finding in enumerate(graph_findings(report), 1):
-        _add_finding(book, nodes, edges, number, finding)
-    graph.add_nodes_from(nodes)
-    graph.add_edges_from((a, b, r, {"relation": r}) for a, b, r in edges)
-    return graph
+        ident = node("finding", number)
+        relation = RELATION_OF_KIND.get(finding.kind, "involved-in")
+        for claim_id in finding.claims:
+            edges[("claim:" + claim_id, ident, relation)] = None
+        if isinstance(finding.detail, RelationAgreement):  # the implied figure's node
+            derived = node("derived", number)
+            for side in finding.sides:
+                relation = {"implied": "derived-from", "stated": "agrees-with"}[side.role]
+                for claim_id in side.claims:
+                    edges[(derived, "claim:" + claim_id, relation)] = None
+    return edges
 
 
 def _speaker(articles: Any, ident: str) -> str:
@@ -103,7 +123,6 @@ def _speaker(articles: Any, ident: str) -> str:
 def _add_finding(
     book: Phrasebook,
     nodes: list[tuple[str, dict[str, Any]]],
-    edges: dict[tuple[str, str, str], None],
     number: int,
     finding: Finding,
 ) -> None:
@@ -116,20 +135,12 @@ def _add_finding(
         "claims": "; ".join(finding.claims), "origins": "; ".join(finding.origins),
         "strength": finding.strength or "",
     }))  # fmt: skip
-    relation = RELATION_OF_KIND.get(finding.kind, "involved-in")
-    for claim in finding.claims:
-        edges[("claim:" + claim, ident, relation)] = None
     detail = finding.detail
     if isinstance(detail, RelationAgreement):  # the figure the relation implies, as a node
-        derived = node("derived", number)
-        nodes.append((derived, {
+        nodes.append((node("derived", number), {
             "kind": "derived", "label": f"{detail.metric} implied",
             "value": implied_figure(book, detail),
         }))  # fmt: skip
-        for side in finding.sides:
-            relation = {"implied": "derived-from", "stated": "agrees-with"}[side.role]
-            for claim in side.claims:
-                edges[(derived, "claim:" + claim, relation)] = None
 
 
 def chain_of_custody(graph: Any, claim_id: str) -> list[tuple[str, str]]:

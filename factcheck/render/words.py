@@ -88,6 +88,7 @@ class Words:
         self._entities: Mapping[str, object] = desk.entities if desk else {}
         self._periods: dict[str, str] = {}
         self._scopes: dict[tuple[Scope, bool], str] = {}
+        self._scale_words: dict[tuple[str, int], str] = {}  # Babel's plural rules are slow
 
     # -- counts -------------------------------------------------------------------
 
@@ -116,10 +117,13 @@ class Words:
         return self._scaled_words(digits, scale)
 
     def _scaled_words(self, digits: str, scale: int) -> str:
-        shown = self.language.digits(digits)
-        if scale == 1:
-            return shown
-        return f"{shown} {self.language.scale_word(scale, digits)}"
+        found = self._scale_words.get((digits, scale))
+        if found is None:
+            shown = self.language.digits(digits)
+            if scale != 1:
+                shown = f"{shown} {self.language.scale_word(scale, digits)}"
+            found = self._scale_words[(digits, scale)] = shown
+        return found
 
     def unit(self, text: str, x: float = 2.0) -> str:
         """A unit as shown after ``x``: ``USD/GPU``; a count unit in the plural where
