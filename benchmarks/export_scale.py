@@ -101,14 +101,16 @@ def main() -> None:
             from generate import generate
 
             desk = Path(scratch) / "desk"
-            generate(desk, args.claims, args.files, disputed=0.05)
+            generate(desk, args.claims, args.files, seed=1, planted=0.005, disputed=0.05)
+            desk = desk / "claims"
         out = Path(scratch) / "out"
         out.mkdir()
         results = {}
         for fmt in FORMATS:
             if fmt in args.skip:
                 continue
-            command = [sys.executable, __file__, "--phase", fmt, "--desk", str(desk), "--out", str(out)]
+            command = [sys.executable, __file__, "--phase", fmt, "--desk", str(desk)]
+            command += ["--out", str(out)]
             done = subprocess.run(command, capture_output=True, text=True, check=True)
             results[fmt] = json.loads(done.stdout.strip().splitlines()[-1])
     base = results["json"]

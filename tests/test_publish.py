@@ -322,3 +322,12 @@ def test_a_table_too_long_for_a_spreadsheet_is_refused_whole(
     with pytest.raises(ExportError, match=r"^cannot write .*desk\.xlsx: the \w+ table has \d+ rows, over the 9 a spreadsheet holds; export it as sqlite or csv$"):
         export(SEED, "xlsx", tmp_path / "desk.xlsx")
     assert list(tmp_path.iterdir()) == []  # nothing half written
+
+
+def test_a_desk_with_problems_exports_nothing(make_desk: MakeDesk, tmp_path: Path) -> None:
+    desk = make_desk({"a.yaml": HOSTILE.replace("metric: units", "metric: unitz")})
+    result = CliRunner().invoke(
+        main, ["export", str(desk), "--format", "sqlite", "-o", str(tmp_path / "x.db")]
+    )
+    assert result.exit_code == 2 and "unknown metric 'unitz'" in result.output
+    assert list(tmp_path.glob("x*")) == []
