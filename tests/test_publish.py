@@ -319,7 +319,10 @@ def test_a_table_too_long_for_a_spreadsheet_is_refused_whole(
     from factcheck.publish import sheets
 
     monkeypatch.setattr(sheets, "MAX_ROWS", 10)  # Excel's limit is 1,048,576 rows
-    with pytest.raises(ExportError, match=r"^cannot write .*desk\.xlsx: the \w+ table has \d+ rows, over the 9 a spreadsheet holds; export it as sqlite or csv$"):
+    with pytest.raises(
+        ExportError,
+        match=r"^cannot write .*desk\.xlsx: the \w+ table has \d+ rows, over the 9 a spreadsheet holds; export it as sqlite or csv$",
+    ):
         export(SEED, "xlsx", tmp_path / "desk.xlsx")
     assert list(tmp_path.iterdir()) == []  # nothing half written
 
