@@ -134,9 +134,7 @@ def score(best: dict[tuple[str, str], str], gold: dict[tuple[str, str], str]) ->
     for (subject, metric), truth in judged:
         guess = best[(subject, metric)]
         hit = guess == truth
-        close = hit or (
-            metric in TIMES and abs(_minutes(guess) - _minutes(truth)) % 1440 <= 10
-        )
+        close = hit or (metric in TIMES and abs(_minutes(guess) - _minutes(truth)) % 1440 <= 10)
         exact += hit
         near += close
         per[metric][0] += hit
@@ -158,7 +156,9 @@ def main() -> None:
     parser.add_argument("--no-airline", action="store_true", help="leave out aa, ua and CO")
     parser.add_argument("--table", type=Path, help="also write the claims table here")
     parser.add_argument("--method", action="append", help="only these methods")
-    parser.add_argument("--tolerance", type=float, default=0.0, help="minutes within which times are one value")
+    parser.add_argument(
+        "--tolerance", type=float, default=0.0, help="minutes within which times are one value"
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from factcheck.fusion import METHODS, from_rows, fuse

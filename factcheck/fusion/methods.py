@@ -10,12 +10,13 @@ source reliabilities, iterations)``, then ``fuse`` picks each item's best value.
   values get probabilities by a softmax of their votes; a source's accuracy is
   the mean probability of its values (Dong, Berti-Equille and Srivastava,
   VLDB 2009, without dependence).
-- ``accu-copy``: ``accu`` with copy detection in the manner of their AccuCopy:
-  for each pair of prolific sources, the items both give, and on those the
-  values they share that are true, that are false, and that differ; sharing
-  false values is what copiers do, so a pair's probability of dependence comes
-  from those counts (the Bayesian model of the paper), and the vote of the less
-  accurate source of a dependent pair is discounted where the two agree.
+- ``accu-copy``: ``accu`` with copy detection in the manner of their AccuCopy,
+  from shared values, errors included: two prolific sources that agree on
+  virtually every item they share are mirrors of one feed, and where they
+  agree only one of them votes. (The paper's Bayesian dependence, from shared
+  true and false values, was measured too: on the Flight data it took good
+  sources that share the airlines' data for copiers, and lost accuracy; see
+  docs/fusion.md.)
 
 Each runs in time proportional to the claims per iteration (``accu-copy``: plus
 the items times the pairs of prolific sources).
@@ -34,10 +35,10 @@ from ..suggest import did_you_mean
 from .observations import Item, Observations
 
 ITERATIONS = 20
-FALSE_VALUES = 20  # n: how many false values an item may take (the paper's domain size)
-PRIOR_COPY = 0.2  # alpha: the prior probability that two sources are dependent
-COPY_RATE = 0.8  # c: how much of its data a copier copies
+FALSE_VALUES = 5  # n: how many false values an item may take (the paper's domain size)
 PROLIFIC = 0.02  # a source gives at least this share of the items to be checked for copying
+SHARED = 100  # and two sources share at least this many items
+SAME_FEED = 0.999  # the share of those on which two mirrors of one feed agree
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,14 +109,16 @@ def _vote(obs: Observations) -> Scores:
 
 def _investment(obs: Observations, growth: float = 1.2, pooled: bool = False) -> Scores:
     per_source = np.bincount(obs.claim_source, minlength=len(obs.sources)).astype(float)
-    trust = np.ones(len(obs.sources))
-    belief = np.zeros(len(obs.shown))
+    trust: Any = np.ones(len(obs.sources))
+    belief: Any = np.zeros(len(obs.shown))
     for _round in range(ITERATIONS):
         share = trust[obs.claim_source] / per_source[obs.claim_source]
         pooled_in = np.bincount(obs.claim_value, weights=share, minlength=len(obs.shown))
         if pooled:
             grown = pooled_in**growth
-            belief = pooled_in * grown / np.maximum(_per_item_sum(obs, grown)[obs.value_item], 1e-300)
+            belief = (
+                pooled_in * grown / np.maximum(_per_item_sum(obs, grown)[obs.value_item], 1e-300)
+            )
         else:
             belief = pooled_in**growth
         paid = belief[obs.claim_value] * share / np.maximum(pooled_in[obs.claim_value], 1e-300)
@@ -128,11 +131,10 @@ def _investment(obs: Observations, growth: float = 1.2, pooled: bool = False) ->
 def _accuracy(obs: Observations, copies: bool = False) -> Scores:
     per_source = np.bincount(obs.claim_source, minlength=len(obs.sources)).astype(float)
     accuracy = np.full(len(obs.sources), 0.8)
-    discount = np.ones(obs.claims)
+    discount, found = _copy_discount(obs) if copies else (np.ones(obs.claims), ())
     probability = np.zeros(len(obs.shown))
-    found: tuple[tuple[int, int, float], ...] = ()
     rounds = 0
-    for rounds in range(1, ITERATIONS + 1):  # noqa: B007
+    for rounds in range(1, ITERATIONS + 1):
         weight = np.log(FALSE_VALUES * accuracy / (1 - accuracy))
         votes = np.bincount(
             obs.claim_value, weights=weight[obs.claim_source] * discount, minlength=len(obs.shown)
@@ -143,60 +145,49 @@ def _accuracy(obs: Observations, copies: bool = False) -> Scores:
             obs.claim_source, weights=probability[obs.claim_value], minlength=len(obs.sources)
         ) / np.maximum(per_source, 1)
         accuracy = np.clip(accuracy, 0.05, 0.99)
-        if copies:
-            discount, found = _copy_discount(obs, accuracy, best_values(obs, probability))
         if np.abs(accuracy - before).max() < 1e-4 and rounds > 2:
             break
     return probability, accuracy, rounds, found
 
 
-def _copy_discount(
-    obs: Observations, accuracy: Any, best: Any
-) -> tuple[Any, tuple[tuple[int, int, float], ...]]:
-    """Each claim's discount for copying, and the dependent pairs found."""
+def _copy_discount(obs: Observations) -> tuple[Any, tuple[tuple[int, int, float], ...]]:
+    """Each claim's weight once copying is known, and the pairs found copying.
+
+    Two prolific sources that give the same value on at least ``SAME_FEED`` of the
+    (at least ``SHARED``) items they both speak of, errors included, are one feed:
+    where they agree, only the source with more claims votes. Independent sources
+    differ now and then, in a minute or a format; mirrors of one feed do not."""
     items = len(obs.items)
     claim_item = obs.value_item[obs.claim_value]
     per_source = np.bincount(obs.claim_source, minlength=len(obs.sources))
-    prolific = np.flatnonzero(per_source >= max(2, PROLIFIC * items))
+    prolific = np.flatnonzero(per_source >= max(SHARED, PROLIFIC * items))
     discount = np.ones(obs.claims)
     if len(prolific) < 2:
         return discount, ()
+    prolific = prolific[np.argsort(-per_source[prolific], kind="stable")]  # most claims first
     column = np.full(len(obs.sources), -1)
     column[prolific] = np.arange(len(prolific))
     table = np.full((items, len(prolific)), -1, dtype=np.int64)  # items x prolific sources
     index = np.full((items, len(prolific)), -1, dtype=np.int64)  # the claim behind each cell
-    mine = column[obs.claim_source] >= 0
-    table[claim_item[mine], column[obs.claim_source[mine]]] = obs.claim_value[mine]
-    index[claim_item[mine], column[obs.claim_source[mine]]] = np.flatnonzero(mine)
-    is_true = table == best[:, None]
-    c, n, alpha = COPY_RATE, FALSE_VALUES, PRIOR_COPY
+    mine = np.flatnonzero(column[obs.claim_source] >= 0)
+    cells = (claim_item[mine], column[obs.claim_source[mine]])
+    table[cells] = obs.claim_value[mine]
+    index[cells] = mine
     found = []
     for i in range(len(prolific)):
         a = table[:, i]
         for j in range(i + 1, len(prolific)):
             b = table[:, j]
             both = (a >= 0) & (b >= 0)
-            same = both & (a == b)
-            kt = int(np.count_nonzero(same & is_true[:, i]))
-            kf = int(np.count_nonzero(same)) - kt
-            kd = int(np.count_nonzero(both)) - kt - kf
-            if kf == 0:
-                continue  # no false value shared: nothing that copying explains better
-            ai, aj = accuracy[prolific[i]], accuracy[prolific[j]]
-            pt, pf = ai * aj, (1 - ai) * (1 - aj) / n
-            pd = max(1 - pt - pf, 1e-9)
-            best_odds = -np.inf
-            for original in (aj, ai):  # either may be the copier
-                dt, df, dd = original * c + pt * (1 - c), (1 - original) * c + pf * (1 - c), pd * (1 - c)
-                odds = np.log(alpha / (1 - alpha)) + kt * np.log(dt / pt) + kf * np.log(df / pf)
-                best_odds = max(best_odds, odds + kd * np.log(dd / pd))
-            dependence = float(1 / (1 + np.exp(-np.clip(best_odds, -50, 50))))
-            if dependence < 0.5:
+            shared = int(np.count_nonzero(both))
+            if shared < SHARED:
                 continue
-            found.append((int(prolific[i]), int(prolific[j]), dependence))
-            copier = j if aj <= ai else i  # the less accurate one's shared votes are discounted
-            shared = index[same, copier]
-            discount[shared] *= 1 - c * dependence
+            same = both & (a == b)
+            rate = np.count_nonzero(same) / shared
+            if rate < SAME_FEED:
+                continue
+            found.append((int(prolific[i]), int(prolific[j]), round(float(rate), 4)))
+            discount[index[same, j]] = 0.0  # j has fewer claims: its agreeing votes go
     return discount, tuple(found)
 
 
@@ -242,7 +233,9 @@ def fuse(obs: Observations, method: str = "accu-copy") -> Fusion:
     sources = tuple(
         sorted(
             (
-                SourceScore(obs.sources[s], round(float(trust[s]), 6), int(per_source[s]), int(agreed[s]))
+                SourceScore(
+                    obs.sources[s], round(float(trust[s]), 6), int(per_source[s]), int(agreed[s])
+                )
                 for s in range(len(obs.sources))
             ),
             key=lambda x: (-x.reliability, x.source),

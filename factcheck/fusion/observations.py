@@ -73,23 +73,54 @@ def read_table(path: Path | str, tolerance: float = 0.0) -> Observations:
     try:
         size = path.stat().st_size
         if size > MAX_TABLE_BYTES:
-            raise DeskError([Problem(Location(str(path)), f"the table is {size:,} bytes, over the limit of {MAX_TABLE_BYTES:,}")])
+            raise DeskError(
+                [
+                    Problem(
+                        Location(str(path)),
+                        f"the table is {size:,} bytes, over the limit of {MAX_TABLE_BYTES:,}",
+                    )
+                ]
+            )
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DeskError([Problem(Location(str(path), 1, 1), "the table is not UTF-8", "save it as UTF-8")]) from exc
+        raise DeskError(
+            [Problem(Location(str(path), 1, 1), "the table is not UTF-8", "save it as UTF-8")]
+        ) from exc
     except OSError as exc:
-        raise DeskError([Problem(Location(str(path)), f"cannot read this table: {exc.strerror or exc}")]) from exc
+        raise DeskError(
+            [Problem(Location(str(path)), f"cannot read this table: {exc.strerror or exc}")]
+        ) from exc
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None:
-        raise DeskError([Problem(Location(str(path), 1, 1), "the table is empty", "write a header: " + ",".join(REQUIRED))])
+        raise DeskError(
+            [
+                Problem(
+                    Location(str(path), 1, 1),
+                    "the table is empty",
+                    "write a header: " + ",".join(REQUIRED),
+                )
+            ]
+        )
     names = [h.strip().lower() for h in header]
     missing = [c for c in REQUIRED if c not in names]
     unknown = [c for c in names if c not in (*REQUIRED, *OPTIONAL)]
     for column in missing:
-        problems.append(Problem(Location(str(path), 1, 1), f"the table has no '{column}' column", "columns: " + ", ".join((*REQUIRED, *OPTIONAL))))
+        problems.append(
+            Problem(
+                Location(str(path), 1, 1),
+                f"the table has no '{column}' column",
+                "columns: " + ", ".join((*REQUIRED, *OPTIONAL)),
+            )
+        )
     for column in unknown:
-        problems.append(Problem(Location(str(path), 1, names.index(column) + 1), f"unknown column '{column}'", "columns: " + ", ".join((*REQUIRED, *OPTIONAL))))
+        problems.append(
+            Problem(
+                Location(str(path), 1, names.index(column) + 1),
+                f"unknown column '{column}'",
+                "columns: " + ", ".join((*REQUIRED, *OPTIONAL)),
+            )
+        )
     if problems:
         raise DeskError(problems)
     at = {name: names.index(name) for name in names}
@@ -98,18 +129,31 @@ def read_table(path: Path | str, tolerance: float = 0.0) -> Observations:
         if not any(cell.strip() for cell in row):
             continue
         if len(rows) >= MAX_ROWS:
-            problems.append(Problem(Location(str(path), line, 1), f"over {MAX_ROWS:,} rows; the rest is not read"))
+            problems.append(
+                Problem(
+                    Location(str(path), line, 1), f"over {MAX_ROWS:,} rows; the rest is not read"
+                )
+            )
             break
         if len(row) != len(names):
-            problems.append(Problem(Location(str(path), line, 1), f"the row has {len(row)} cells, the header {len(names)}"))
+            problems.append(
+                Problem(
+                    Location(str(path), line, 1),
+                    f"the row has {len(row)} cells, the header {len(names)}",
+                )
+            )
             continue
         cells = {name: row[at[name]].strip() for name in names}
         empty = [c for c in REQUIRED if not cells[c]]
         if empty:
-            problems.append(Problem(Location(str(path), line, at[empty[0]] + 1), f"no {empty[0]} in this row"))
+            problems.append(
+                Problem(Location(str(path), line, at[empty[0]] + 1), f"no {empty[0]} in this row")
+            )
             continue
         value = cells["value"] + (f" {cells['unit']}" if cells.get("unit") else "")
-        rows.append((cells["source"], cells["subject"], cells["metric"], cells.get("period", ""), value))
+        rows.append(
+            (cells["source"], cells["subject"], cells["metric"], cells.get("period", ""), value)
+        )
     if problems:
         raise DeskError(problems)
     return from_rows(rows, tolerance)
@@ -141,7 +185,9 @@ def kind_of(values: Iterable[str]) -> str:
     return "words"
 
 
-def from_rows(rows: Sequence[tuple[str, str, str, str, str]], tolerance: float = 0.0) -> Observations:
+def from_rows(
+    rows: Sequence[tuple[str, str, str, str, str]], tolerance: float = 0.0
+) -> Observations:
     """Observations from (source, subject, metric, period, value) rows; a source's
     second value for one item is kept (it counts for that value too)."""
     by_metric: dict[str, set[str]] = {}
@@ -187,7 +233,8 @@ def _grouped(
         _s, k, key, text = keys[i]
         kind = kinds.get(items[k][1], "words")
         same = k == current_item and (
-            key == first or (tolerance and kind in ("time", "number") and _near(first, key, kind, tolerance))
+            key == first
+            or (tolerance and kind in ("time", "number") and _near(first, key, kind, tolerance))
         )
         if not same:
             value_item.append(k)
@@ -230,7 +277,11 @@ def from_desk(report: Report) -> Observations:
     for claim in report.desk.claims:
         origin = " + ".join(report.origins.get(claim.id, ())) or claim.source
         s = sources.setdefault(origin, len(sources))
-        scope = "/".join(p for p in (claim.period.text if claim.period else "", *claim.product, claim.counterparty) if p)
+        scope = "/".join(
+            p
+            for p in (claim.period.text if claim.period else "", *claim.product, claim.counterparty)
+            if p
+        )
         k = items.setdefault((claim.subject, claim.metric, scope), len(items))
         value = claim.value
         if isinstance(value, Category):
@@ -240,7 +291,7 @@ def from_desk(report: Report) -> Observations:
             kinds[claim.metric] = "interval"
             spans.setdefault(k, []).append((value.interval.lo, value.interval.hi, len(keys)))
             keys.append((s, k, None, value.text))
-    for k, found in spans.items():  # overlapping intervals are one value
+    for found in spans.values():  # overlapping intervals are one value
         found.sort()
         group_hi = -math.inf
         label = ""
