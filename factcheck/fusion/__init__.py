@@ -9,8 +9,8 @@ accuracy model with copy detection); ``fuse()`` runs one and returns a
 ``Fusion`` as data. Every step costs in proportion to the number of claims
 (and, for copy detection, of pairs of prolific sources), never claims by claims.
 
-This layer sits beside the engine: it reads the desk and its values, and the
-renderers write its results.
+This layer sits above the engine (it reads a reconciled desk: its claims and
+their independent origins) and below the renderers, which write its results.
 """
 
 from __future__ import annotations
