@@ -134,7 +134,10 @@ def score(best: dict[tuple[str, str], str], gold: dict[tuple[str, str], str]) ->
     for (subject, metric), truth in judged:
         guess = best[(subject, metric)]
         hit = guess == truth
-        close = hit or (metric in TIMES and abs(_minutes(guess) - _minutes(truth)) % 1440 <= 10)
+        close = hit
+        if metric in TIMES and not hit:  # a gate must be exact
+            apart = abs(_minutes(guess) - _minutes(truth)) % 1440
+            close = min(apart, 1440 - apart) <= 10  # around midnight too
         exact += hit
         near += close
         per[metric][0] += hit

@@ -425,6 +425,72 @@ def explain(claim_id: str, path: Path, sources: Path | None, lang: str | None) -
 
 
 @main.command()
+@click.argument("path", type=click.Path(path_type=Path), default="claims", required=False)
+@click.option(
+    "--sources",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of source records, for a desk (default: sources/ beside the claims folder).",
+)
+@click.option(
+    "--method",
+    type=click.Choice(("vote", "investment", "pooled-investment", "accu", "accu-copy")),
+    default="accu-copy",
+    show_default=True,
+    help="How sources are weighed (docs/fusion.md).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "markdown", "json", "csv")),
+    default="text",
+    show_default=True,
+    help="text and markdown: sources by reliability, then the least certain items; "
+    "json and csv: every item.",
+)
+@_output_option("results")
+@click.option(
+    "--tolerance",
+    type=float,
+    default=0.0,
+    help="In a table, times within this many minutes, or numbers within this fraction "
+    "of each other, are one value (default: exact).",
+)
+@click.option("--all", "show_all", is_flag=True, help=f"Every item (default: the first {LIMIT}).")
+@_lang_option
+def fuse(
+    path: Path,
+    sources: Path | None,
+    method: str,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    tolerance: float,
+    show_all: bool,
+    lang: str | None,
+) -> None:
+    """Which source to believe: each source's reliability and each item's best value,
+    from a desk or a claims table (CSV: source, subject, metric, value[, period, unit]).
+
+    Exit 0 when fused, 2 on invalid input.
+    """
+    from .fusion import from_desk, read_table
+    from .fusion import fuse as run
+    from .render.atomic import target
+    from .render.fusion import render_fusion
+
+    if tolerance < 0:
+        raise FactcheckUsageError("--tolerance is a number of 0 or more")
+    if path.is_file():
+        real = target(output, [path], force) if output is not None else None
+        observations = read_table(path, tolerance)
+    else:
+        report, real = _reconciled(path, sources, output, force, _Bar())
+        observations = from_desk(report)
+    fusion = run(observations, method)
+    _emit(render_fusion(fusion, fmt, lang, None if show_all else LIMIT), output, real)
+
+
+@main.command()
 @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
