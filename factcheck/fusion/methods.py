@@ -128,14 +128,19 @@ def _investment(obs: Observations, growth: float = 1.2, pooled: bool = False) ->
     return confidence, trust, ITERATIONS, ()
 
 
-def _accuracy(obs: Observations, copies: bool = False) -> Scores:
+def _accuracy(
+    obs: Observations,
+    copies: bool = False,
+    false_values: float = FALSE_VALUES,
+    same_feed: float = SAME_FEED,
+) -> Scores:
     per_source = np.bincount(obs.claim_source, minlength=len(obs.sources)).astype(float)
     accuracy = np.full(len(obs.sources), 0.8)
-    discount, found = _copy_discount(obs) if copies else (np.ones(obs.claims), ())
+    discount, found = _copy_discount(obs, same_feed) if copies else (np.ones(obs.claims), ())
     probability = np.zeros(len(obs.shown))
     rounds = 0
     for rounds in range(1, ITERATIONS + 1):
-        weight = np.log(FALSE_VALUES * accuracy / (1 - accuracy))
+        weight = np.log(false_values * accuracy / (1 - accuracy))
         votes = np.bincount(
             obs.claim_value, weights=weight[obs.claim_source] * discount, minlength=len(obs.shown)
         )
@@ -150,7 +155,9 @@ def _accuracy(obs: Observations, copies: bool = False) -> Scores:
     return probability, accuracy, rounds, found
 
 
-def _copy_discount(obs: Observations) -> tuple[Any, tuple[tuple[int, int, float], ...]]:
+def _copy_discount(
+    obs: Observations, same_feed: float = SAME_FEED
+) -> tuple[Any, tuple[tuple[int, int, float], ...]]:
     """Each claim's weight once copying is known, and the pairs found copying.
 
     Two prolific sources that give the same value on at least ``SAME_FEED`` of the
@@ -184,29 +191,33 @@ def _copy_discount(obs: Observations) -> tuple[Any, tuple[tuple[int, int, float]
                 continue
             same = both & (a == b)
             rate = np.count_nonzero(same) / shared
-            if rate < SAME_FEED:
+            if rate < same_feed:
                 continue
             found.append((int(prolific[i]), int(prolific[j]), round(float(rate), 4)))
             discount[index[same, j]] = 0.0  # j has fewer claims: its agreeing votes go
     return discount, tuple(found)
 
 
-METHODS: dict[str, Callable[[Observations], Scores]] = {
+METHODS: dict[str, Callable[..., Scores]] = {
     "vote": _vote,
     "investment": _investment,
     "pooled-investment": lambda obs: _investment(obs, 1.4, pooled=True),
     "accu": _accuracy,
-    "accu-copy": lambda obs: _accuracy(obs, copies=True),
+    "accu-copy": lambda obs, **tuning: _accuracy(obs, copies=True, **tuning),
 }
 
 
-def fuse(obs: Observations, method: str = "accu-copy") -> Fusion:
-    """Each item's best value and each source's reliability, by ``method``."""
+def fuse(obs: Observations, method: str = "accu-copy", **tuning: float) -> Fusion:
+    """Each item's best value and each source's reliability, by ``method``;
+    ``tuning`` sets the accuracy model's ``false_values`` (default ``FALSE_VALUES``)
+    and, with copy detection, ``same_feed`` (``SAME_FEED``)."""
     run = METHODS.get(method)
     if run is None:
         hint = did_you_mean(method, METHODS, "methods: " + ", ".join(METHODS))
         raise UsageError(f"unknown fusion method '{method}'; {hint}")
-    confidence, trust, rounds, copying = run(obs)
+    if tuning and method not in ("accu", "accu-copy"):
+        raise UsageError(f"the method '{method}' takes no tuning ({', '.join(tuning)})")
+    confidence, trust, rounds, copying = run(obs, **tuning)
     best = best_values(obs, confidence)
     on_best = obs.claim_value == best[obs.value_item[obs.claim_value]]
     per_source = np.bincount(obs.claim_source, minlength=len(obs.sources))
