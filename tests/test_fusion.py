@@ -154,7 +154,7 @@ def test_a_bad_table_is_located(tmp_path: Path) -> None:
     path.write_text("source,subject,metric,value,colour\na,b,c,1,red\n", encoding="utf-8")
     with pytest.raises(DeskError) as caught:
         read_table(path)
-    assert [str(p) for p in caught.value.problems][0].endswith(
+    assert str(caught.value.problems[0]).endswith(
         "t.csv:1:5: unknown column 'colour'; columns: source, subject, metric, value, period, unit, quote"
     )
     path.write_text("source,subject,metric,value\na,b,c,1\na,b,,2\na,b,c\n", encoding="utf-8")
