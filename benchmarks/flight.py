@@ -88,6 +88,7 @@ def read_claims(
 ) -> list[tuple[str, str, str, str]]:
     """(source, subject, metric, value) of every day's claims (of the days ``only``)."""
     rows = []
+    seen: dict[tuple[bool, str], str | None] = {}  # a site prints the same text many times
     for path in sorted((data / "claims").glob("*.txt")):
         if only is not None and path.stem not in only:
             continue
@@ -103,7 +104,12 @@ def read_claims(
                     continue
                 subject = f"{day}/{cells[1].strip()}"
                 for metric, raw in zip(METRICS, cells[2:8], strict=True):
-                    value = clock(raw) if metric in TIMES else gate(raw)
+                    if not raw:
+                        continue
+                    timed = metric in TIMES
+                    value = seen.get((timed, raw), "")
+                    if value == "":
+                        value = seen[(timed, raw)] = clock(raw) if timed else gate(raw)
                     if value is not None:
                         rows.append((source, subject, metric, value))
     return rows

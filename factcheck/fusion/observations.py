@@ -21,17 +21,16 @@ within it of the group's first (smallest) value.
 from __future__ import annotations
 
 import csv
-import io
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import DeskError, Location, Problem
+from ..errors import DeskError, Location, Problem, Problems
 
 if TYPE_CHECKING:
     from ..engine.report import Report
@@ -45,6 +44,7 @@ _TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 _NUMBER = re.compile(r"[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?")
 
 Item = tuple[str, str, str]  # subject, metric, period
+Row = tuple[str, str, str, str, str]  # source, subject, metric, period, value
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,97 +66,93 @@ class Observations:
 
 
 def read_table(path: Path | str, tolerance: float = 0.0) -> Observations:
-    """A claims table read and typed; its bad rows are a ``DeskError`` listing each
-    as ``file:line``."""
+    """A claims table read and typed, streamed twice (once to check it and learn each
+    metric's value type, once to build the arrays): it never stands whole in
+    memory. Its problems are a ``DeskError`` listing each as ``file:line:col``."""
     path = Path(path)
-    problems: list[Problem] = []
+    where = str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_TABLE_BYTES:
-            raise DeskError(
-                [
-                    Problem(
-                        Location(str(path)),
-                        f"the table is {size:,} bytes, over the limit of {MAX_TABLE_BYTES:,}",
-                    )
-                ]
-            )
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DeskError(
-            [Problem(Location(str(path), 1, 1), "the table is not UTF-8", "save it as UTF-8")]
-        ) from exc
     except OSError as exc:
         raise DeskError(
-            [Problem(Location(str(path)), f"cannot read this table: {exc.strerror or exc}")]
+            [Problem(Location(where), f"cannot read this table: {exc.strerror or exc}")]
         ) from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if header is None:
+    if size > MAX_TABLE_BYTES:
         raise DeskError(
             [
                 Problem(
-                    Location(str(path), 1, 1),
-                    "the table is empty",
-                    "write a header: " + ",".join(REQUIRED),
+                    Location(where),
+                    f"the table is {size:,} bytes, over the limit of {MAX_TABLE_BYTES:,}",
                 )
             ]
         )
-    names = [h.strip().lower() for h in header]
-    missing = [c for c in REQUIRED if c not in names]
-    unknown = [c for c in names if c not in (*REQUIRED, *OPTIONAL)]
-    for column in missing:
-        problems.append(
-            Problem(
-                Location(str(path), 1, 1),
-                f"the table has no '{column}' column",
-                "columns: " + ", ".join((*REQUIRED, *OPTIONAL)),
-            )
-        )
-    for column in unknown:
-        problems.append(
-            Problem(
-                Location(str(path), 1, names.index(column) + 1),
-                f"unknown column '{column}'",
-                "columns: " + ", ".join((*REQUIRED, *OPTIONAL)),
-            )
-        )
+    problems = Problems()
+    by_metric: dict[str, set[str]] = {}
+    for _s, _subject, metric, _p, value in _table_rows(path, problems):
+        by_metric.setdefault(metric, set()).add(value)
     if problems:
         raise DeskError(problems)
-    at = {name: names.index(name) for name in names}
-    rows: list[tuple[str, str, str, str, str]] = []
-    for line, row in enumerate(reader, 2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(rows) >= MAX_ROWS:
-            problems.append(
-                Problem(
-                    Location(str(path), line, 1), f"over {MAX_ROWS:,} rows; the rest is not read"
-                )
-            )
-            break
-        if len(row) != len(names):
-            problems.append(
-                Problem(
-                    Location(str(path), line, 1),
-                    f"the row has {len(row)} cells, the header {len(names)}",
-                )
-            )
-            continue
-        cells = {name: row[at[name]].strip() for name in names}
-        empty = [c for c in REQUIRED if not cells[c]]
-        if empty:
-            problems.append(
-                Problem(Location(str(path), line, at[empty[0]] + 1), f"no {empty[0]} in this row")
-            )
-            continue
-        value = cells["value"] + (f" {cells['unit']}" if cells.get("unit") else "")
-        rows.append(
-            (cells["source"], cells["subject"], cells["metric"], cells.get("period", ""), value)
-        )
-    if problems:
-        raise DeskError(problems)
-    return from_rows(rows, tolerance)
+    kinds = {metric: kind_of(values) for metric, values in by_metric.items()}
+    return _build(_table_rows(path, None), kinds, tolerance)
+
+
+def _table_rows(path: Path, problems: Problems | None) -> Iterator[Row]:
+    """The table's rows as (source, subject, metric, period, value); each problem
+    goes to ``problems`` (None: the table was checked already)."""
+    where = str(path)
+    columns = ", ".join((*REQUIRED, *OPTIONAL))
+
+    def report(line: int, col: int, message: str, hint: str = "") -> None:
+        if problems is not None:
+            problems.append(Problem(Location(where, line, col), message, hint))
+
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, None)
+            if header is None:
+                report(1, 1, "the table is empty", "write a header: " + ",".join(REQUIRED))
+                return
+            names = [h.strip().lower() for h in header]
+            for column in REQUIRED:
+                if column not in names:
+                    report(1, 1, f"the table has no '{column}' column", "columns: " + columns)
+            for number, column in enumerate(names, 1):
+                if column not in (*REQUIRED, *OPTIONAL):
+                    report(1, number, f"unknown column '{column}'", "columns: " + columns)
+            if any(c not in names for c in REQUIRED) or problems:
+                return
+            at = {name: names.index(name) for name in names}
+            unit = at.get("unit")
+            period = at.get("period")
+            count = 0
+            for row in reader:
+                line = reader.line_num
+                if not any(cell.strip() for cell in row):
+                    continue
+                count += 1
+                if count > MAX_ROWS:
+                    report(line, 1, f"over {MAX_ROWS:,} rows; the rest is not read")
+                    return
+                if len(row) != len(names):
+                    report(line, 1, f"the row has {len(row)} cells, the header {len(names)}")
+                    continue
+                cells = [row[at[c]].strip() for c in REQUIRED]
+                empty = next((c for c, cell in zip(REQUIRED, cells, strict=True) if not cell), "")
+                if empty:
+                    report(line, at[empty] + 1, f"no {empty} in this row")
+                    continue
+                value = cells[3]
+                if unit is not None and row[unit].strip():
+                    value += " " + row[unit].strip()
+                when = row[period].strip() if period is not None else ""
+                yield cells[0], cells[1], cells[2], when, value
+    except UnicodeDecodeError:
+        report(0, 0, "the table is not UTF-8", "save it as UTF-8")
+    except OSError as exc:
+        report(0, 0, f"cannot read this table: {exc.strerror or exc}")
+    except csv.Error as exc:
+        report(0, 0, f"not a CSV table: {exc}")
 
 
 def _time(text: str) -> int | None:
@@ -185,70 +181,102 @@ def kind_of(values: Iterable[str]) -> str:
     return "words"
 
 
-def from_rows(
-    rows: Sequence[tuple[str, str, str, str, str]], tolerance: float = 0.0
-) -> Observations:
+def from_rows(rows: Sequence[Row], tolerance: float = 0.0) -> Observations:
     """Observations from (source, subject, metric, period, value) rows; a source's
     second value for one item is kept (it counts for that value too)."""
     by_metric: dict[str, set[str]] = {}
     for _s, _subject, metric, _p, value in rows:
         by_metric.setdefault(metric, set()).add(value)
     kinds = {metric: kind_of(values) for metric, values in by_metric.items()}
-    keys: list[tuple[int, int, Any, str]] = []  # (source, item, key, shown)
+    return _build(iter(rows), kinds, tolerance)
+
+
+def _build(rows: Iterable[Row], kinds: dict[str, str], tolerance: float) -> Observations:
+    readers = {"time": _time_key, "number": _number_key, "words": _words_key}
+    read: dict[tuple[str, str], tuple[Any, str]] = {}  # each distinct text read once
     sources: dict[str, int] = {}
     items: dict[Item, int] = {}
-    for source, subject, metric, period, value in rows:
-        s = sources.setdefault(source, len(sources))
-        k = items.setdefault((subject, metric, period), len(items))
-        kind = kinds[metric]
-        if kind == "time":
-            minutes = _time(value)
-            assert minutes is not None
-            keys.append((s, k, minutes, f"{minutes // 60:02d}:{minutes % 60:02d}"))
-        elif kind == "number":
-            number = _number(value)
-            assert number is not None
-            keys.append((s, k, number, value.strip()))
-        else:
-            keys.append((s, k, value.strip().casefold(), value.strip()))
-    return _grouped(tuple(sources), tuple(items), keys, kinds, tolerance)
-
-
-def _grouped(
-    sources: tuple[str, ...],
-    items: tuple[Item, ...],
-    keys: list[tuple[int, int, Any, str]],
-    kinds: dict[str, str],
-    tolerance: float,
-) -> Observations:
-    """Claims' keys grouped into values per item: equal keys, or keys within
-    ``tolerance`` of the group's first (for times, minutes; for numbers, a fraction)."""
-    order = sorted(range(len(keys)), key=lambda i: (keys[i][1], _sortable(keys[i][2])))
-    claim_value = np.empty(len(keys), dtype=np.int64)
-    value_item: list[int] = []
+    values: dict[tuple[int, Any], int] = {}
     shown: list[str] = []
-    first: Any = None
-    current_item = -1
-    for i in order:
-        _s, k, key, text = keys[i]
-        kind = kinds.get(items[k][1], "words")
-        same = k == current_item and (
-            key == first
-            or (tolerance and kind in ("time", "number") and _near(first, key, kind, tolerance))
-        )
-        if not same:
+    value_item: list[int] = []
+    claim_source: list[int] = []
+    claim_value: list[int] = []
+    for source, subject, metric, period, text in rows:
+        s = sources.get(source)
+        if s is None:
+            s = sources[source] = len(sources)
+        k = items.get((subject, metric, period))
+        if k is None:
+            k = items[(subject, metric, period)] = len(items)
+        found = read.get((metric, text))
+        if found is None:
+            found = read[(metric, text)] = readers[kinds[metric]](text)
+        key, written = found
+        v = values.get((k, key))
+        if v is None:
+            v = values[(k, key)] = len(shown)
+            shown.append(written)
             value_item.append(k)
-            shown.append(text)
-            first, current_item = key, k
-        claim_value[i] = len(value_item) - 1
-    return Observations(
-        sources=sources,
-        items=items,
+        claim_source.append(s)
+        claim_value.append(v)
+    obs = Observations(
+        sources=tuple(sources),
+        items=tuple(items),
         shown=tuple(shown),
         value_item=np.asarray(value_item, dtype=np.int64),
-        claim_source=np.asarray([k[0] for k in keys], dtype=np.int64),
-        claim_value=claim_value,
+        claim_source=np.asarray(claim_source, dtype=np.int64),
+        claim_value=np.asarray(claim_value, dtype=np.int64),
         kinds=kinds,
+    )
+    return _within(obs, [key for key, _v in sorted(values.items(), key=lambda x: x[1])], tolerance)
+
+
+def _time_key(text: str) -> tuple[Any, str]:
+    minutes = _time(text)
+    assert minutes is not None
+    return minutes, f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _number_key(text: str) -> tuple[Any, str]:
+    return _number(text), text.strip()
+
+
+def _words_key(text: str) -> tuple[Any, str]:
+    return text.strip().casefold(), text.strip()
+
+
+def _within(obs: Observations, keys: list[tuple[int, Any]], tolerance: float) -> Observations:
+    """Values of one item within ``tolerance`` of their group's first (smallest)
+    one made one value (times: minutes; numbers: a fraction); ``keys[v]`` is value
+    ``v``'s (item, key)."""
+    if not tolerance:
+        return obs
+    order = sorted(range(len(keys)), key=lambda v: (keys[v][0], _sortable(keys[v][1])))
+    merged = np.arange(len(keys))
+    first_key: Any = None
+    first = current = -1
+    for v in order:
+        item, key = keys[v]
+        kind = obs.kinds.get(obs.items[item][1], "words")
+        if (
+            item == current
+            and kind in ("time", "number")
+            and _near(first_key, key, kind, tolerance)
+        ):
+            merged[v] = first
+        else:
+            first, first_key, current = v, key, item
+    kept = np.unique(merged)
+    renumber = np.full(len(keys), -1)
+    renumber[kept] = np.arange(len(kept))
+    return Observations(
+        sources=obs.sources,
+        items=obs.items,
+        shown=tuple(obs.shown[v] for v in kept),
+        value_item=obs.value_item[kept],
+        claim_source=obs.claim_source,
+        claim_value=renumber[merged[obs.claim_value]],
+        kinds=obs.kinds,
     )
 
 
@@ -301,5 +329,24 @@ def from_desk(report: Report) -> Observations:
             else:
                 group_hi = min(group_hi, hi) if hi >= lo else group_hi
             s, item, _key, text = keys[index]
-            keys[index] = (s, item, label, text)
-    return _grouped(tuple(sources), tuple(items), keys, kinds, 0.0)
+            keys[index] = (s, item, label, label)
+    values: dict[tuple[int, Any], int] = {}
+    shown: list[str] = []
+    value_item: list[int] = []
+    claim_value: list[int] = []
+    for _s, item, key, text in keys:
+        v = values.get((item, key))
+        if v is None:
+            v = values[(item, key)] = len(shown)
+            shown.append(text)
+            value_item.append(item)
+        claim_value.append(v)
+    return Observations(
+        sources=tuple(sources),
+        items=tuple(items),
+        shown=tuple(shown),
+        value_item=np.asarray(value_item, dtype=np.int64),
+        claim_source=np.asarray([k[0] for k in keys], dtype=np.int64),
+        claim_value=np.asarray(claim_value, dtype=np.int64),
+        kinds=kinds,
+    )
