@@ -13,6 +13,7 @@ The layers, each a package that imports only the ones below it::
     cli.py       the command line, a thin shell over this API
     publish/     the report as tables (SQLite, CSV, XLSX, pandas), ClaimReview, report diffs
     render/      words and formats: text, Markdown, JSON, HTML, the graph and its exports
+    fusion/      which source to believe: reliabilities and best values from many sources
     engine/      the scope index, the rules, the runner: a Report of findings as data
     desk/        files to a typed, checked Desk
     values/      the grammar of values, units, periods and intervals
