@@ -369,6 +369,9 @@ def reconcile(
     bar = _Bar() if format_name != "json" else None  # never in JSON
     with _problems_as(format_name):
         report, real = _reconciled(path, sources, output, force, bar)
+    from .fusion import learn
+
+    report = learn(report)  # what to re-check first, by the origins' track record too
     if since is not None and older is not None:
         from .publish.changes import compare, render_changes, slim
         from .render.registry import default_language

@@ -218,3 +218,58 @@ def test_any_table_fuses_to_one_best_value_per_item(rows, method, tolerance) -> 
         assert 0 <= value.confidence <= 1 + 1e-9 and value.sources
     assert all(0 <= s.reliability <= 1 + 1e-9 for s in fusion.sources)
     assert sum(s.claims for s in fusion.sources) == len(rows)
+
+
+#: Three sources on four scopes: the Herald and the Wire agree where the Daily differs,
+#: three times; on the fourth, only the Wire and the Daily speak, and disagree.
+TRACK_SOURCES = """
+sources:
+  wire: {name: The Wire, kind: agency}
+  daily: {name: The Daily, kind: newspaper}
+  herald: {name: The Herald, kind: newspaper}
+"""
+
+
+def _track_record() -> str:
+    claims = []
+    for subject in ("acme", "globex", "voltaris"):
+        for source, word in (
+            ("wire", "restricted"),
+            ("herald", "restricted"),
+            ("daily", "unrestricted"),
+        ):
+            claims.append((f"{source}-{subject}", source, subject, "2021", word))
+    claims.append(("a-wire-2023", "wire", "acme", "2023", "restricted"))
+    claims.append(("b-daily-2023", "daily", "acme", "2023", "unrestricted"))
+    rows = "".join(f"{i},{s},{subj},status,{p},{w}\n" for i, s, subj, p, w in claims)
+    return "id,source,subject,metric,period,value\n" + rows
+
+
+def test_reconcile_ranks_the_less_reliable_origin_first_and_says_so(make_desk: MakeDesk) -> None:
+    from factcheck.fusion import learn
+
+    desk = make_desk({"t.csv": _track_record(), "sources/sources.yaml": TRACK_SOURCES})
+    report = reconcile(load(desk))
+    plain = [s.claim for s in report.recheck.ranking if "2023" in s.claim]
+    assert plain == ["a-wire-2023", "b-daily-2023"]  # a tie, broken by id
+    learned = learn(report)
+    ranked = [s for s in learned.recheck.ranking if "2023" in s.claim]
+    assert [s.claim for s in ranked] == [
+        "b-daily-2023",
+        "a-wire-2023",
+    ]  # the Daily was wrong 3 times
+    daily, wire = ranked
+    assert daily.reliability is not None and wire.reliability is not None
+    assert daily.reliability < 0.5 < wire.reliability
+    result = CliRunner().invoke(main, ["reconcile", str(desk), "--width", "200"])
+    line = next(line for line in result.stdout.splitlines() if line.startswith("Re-check first"))
+    assert "reliability 0." in line and "learned from the desk" in line
+    data = json.loads(CliRunner().invoke(main, ["reconcile", str(desk), "--format", "json"]).stdout)
+    assert all("reliability" in s for s in data["recheck"]["ranking"])
+
+
+def test_nothing_to_learn_leaves_the_ranking_as_it_was() -> None:
+    from factcheck.fusion import learn
+
+    report = reconcile(load(SEED_CLAIMS))
+    assert learn(report) is report  # every origin as reliable as the others

@@ -15,10 +15,11 @@ their independent origins) and below the renderers, which write its results.
 
 from __future__ import annotations
 
+from .learned import learn
 from .methods import METHODS, Fusion, SourceScore, ValueScore, fuse
 from .observations import Observations, from_desk, from_rows, read_table
 
 __all__ = [
     "METHODS", "Fusion", "Observations", "SourceScore", "ValueScore", "from_desk", "from_rows",
-    "fuse", "read_table",
+    "fuse", "learn", "read_table",
 ]  # fmt: skip

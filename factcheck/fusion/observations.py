@@ -33,6 +33,7 @@ import numpy as np
 from ..errors import DeskError, Location, Problem, Problems
 
 if TYPE_CHECKING:
+    from ..desk.model import Claim
     from ..engine.report import Report
 
 #: The largest claims table ``fuse`` reads, and the most rows.
@@ -292,6 +293,11 @@ def _near(first: Any, key: Any, kind: str, tolerance: float) -> bool:
     return abs(key - first) <= tolerance * max(abs(first), abs(key))
 
 
+def origin_key(report: Report, claim: Claim) -> str:
+    """The source a desk's claim counts for: its independent origins, joined."""
+    return " + ".join(report.origins.get(claim.id, ())) or claim.source
+
+
 def from_desk(report: Report) -> Observations:
     """A reconciled desk's claims, each for its independent origin(s) joined, on its
     scope; values of a scope whose intervals overlap are one value."""
@@ -303,8 +309,7 @@ def from_desk(report: Report) -> Observations:
     kinds: dict[str, str] = {}
     spans: dict[int, list[tuple[float, float, int]]] = {}
     for claim in report.desk.claims:
-        origin = " + ".join(report.origins.get(claim.id, ())) or claim.source
-        s = sources.setdefault(origin, len(sources))
+        s = sources.setdefault(origin_key(report, claim), len(sources))
         scope = "/".join(
             p
             for p in (claim.period.text if claim.period else "", *claim.product, claim.counterparty)

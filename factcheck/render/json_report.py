@@ -64,6 +64,7 @@ def recheck_dict(report: Report) -> dict[str, Any]:
                 "against": list(s.against),
                 "conflicts": s.conflicts,
                 "in_smallest": s.in_smallest,
+                "reliability": s.reliability,
             }
             for s in report.recheck.ranking
         ],

@@ -91,11 +91,19 @@ def recheck_line(book: Phrasebook) -> str:
     if not shown:
         return ""
     reasons = [
-        _("{claim} ({origins}; contradicted by {against} in {conflicts})").format(
+        (
+            _("{claim} ({origins}; contradicted by {against} in {conflicts})")
+            if s.reliability is None
+            else _(
+                "{claim} ({origins}, reliability {reliability} learned from the desk; "
+                "contradicted by {against} in {conflicts})"
+            )
+        ).format(
             claim=s.claim,
             origins=n_("{n} origin", "{n} origins", len(s.origins)),
             against=n_("{n} independent origin", "{n} independent origins", len(s.against)),
             conflicts=n_("{n} conflict", "{n} conflicts", s.conflicts),
+            reliability=book.words.language.digits(f"{s.reliability or 0:.2f}"),
         )
         for s in shown
     ]
