@@ -458,6 +458,12 @@ def explain(claim_id: str, path: Path, sources: Path | None, lang: str | None) -
     help="In a table, times within this many minutes, or numbers within this fraction "
     "of each other, are one value (default: exact).",
 )
+@click.option(
+    "--world",
+    type=click.Path(exists=True, path_type=Path),
+    help="For a table: a desk file or folder whose metrics (units, hedges, dates, "
+    "categories) read the table's values; other metrics are typed from their values.",
+)
 @click.option("--all", "show_all", is_flag=True, help=f"Every item (default: the first {LIMIT}).")
 @_lang_option
 def fuse(
@@ -468,6 +474,7 @@ def fuse(
     output: Path | None,
     force: bool,
     tolerance: float,
+    world: Path | None,
     show_all: bool,
     lang: str | None,
 ) -> None:
@@ -485,7 +492,10 @@ def fuse(
         raise FactcheckUsageError("--tolerance is a number of 0 or more")
     if path.is_file():
         real = target(output, [path], force) if output is not None else None
-        observations = read_table(path, tolerance)
+        from .desk.loader import load
+
+        declared = load(world) if world is not None else None
+        observations = read_table(path, tolerance, declared)
     else:
         report, real = _reconciled(path, sources, output, force, _Bar())
         observations = from_desk(report)

@@ -273,3 +273,49 @@ def test_nothing_to_learn_leaves_the_ranking_as_it_was() -> None:
 
     report = reconcile(load(SEED_CLAIMS))
     assert learn(report) is report  # every origin as reliable as the others
+
+
+HEDGED = """source,subject,metric,period,value
+wire,acme,spend,2023,about 1 billion USD
+daily,acme,spend,2023,1.05 billion USD
+herald,acme,spend,2023,3 billion USD
+herald,acme,status,2023,Restricted
+wire,acme,status,2023,restricted
+"""
+TABLE_WORLD = """
+metrics:
+  spend: {name: Money spent, unit: currency}
+  status: {name: Status, type: category, values: [restricted, unrestricted]}
+"""
+
+
+def test_a_world_reads_a_tables_hedged_amounts_as_a_desk_does(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text(HEDGED, encoding="utf-8")
+    (tmp_path / "world.yaml").write_text(TABLE_WORLD, encoding="utf-8")
+    bare = read_table(table)
+    assert bare.kinds["spend"] == "words" and len(bare.shown) == 4  # every spelling its own
+    world = load(tmp_path / "world.yaml")
+    typed = read_table(table, world=world)
+    assert typed.kinds == {"spend": "interval", "status": "words"}
+    assert len(typed.shown) == 3  # ~1 billion (overlapping readings), 3 billion, restricted
+    best = {v.item[1]: v for v in fuse(typed, "vote").values}
+    assert best["spend"].value == "about 1 billion USD" and best["spend"].sources == (
+        "daily",
+        "wire",
+    )
+    result = CliRunner().invoke(
+        main, ["fuse", str(table), "--world", str(tmp_path / "world.yaml"), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["values"]) == 2
+
+
+def test_a_value_the_world_cannot_read_is_located(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text(HEDGED + "daily,acme,spend,2022,lots of money\n", encoding="utf-8")
+    (tmp_path / "world.yaml").write_text(TABLE_WORLD, encoding="utf-8")
+    with pytest.raises(DeskError) as caught:
+        read_table(table, world=load(tmp_path / "world.yaml"))
+    (problem,) = caught.value.problems
+    assert str(problem).split("t.csv:")[1].startswith("7:5: spend: ")

@@ -23,7 +23,7 @@ from ..values.amounts import (
 )
 from ..values.periods import parse_period
 from .circles import circles, spelt
-from .model import MODALITIES, Claim, Desk, Metric, Review
+from .model import MODALITIES, Claim, Desk, Metric, Policy, Review
 from .names import UnknownName
 from .world import ARTICLE_FIELDS, WorldBuilder, id_problem, valid_id
 from .yamlfile import YMap
@@ -293,24 +293,7 @@ class DeskBuilder(WorldBuilder):
 
     def _read_value(self, raw: Any, metric: Metric) -> Value | ValueSyntaxError:
         try:
-            if metric.type == "date":
-                return read_date(_plain(raw))
-            if metric.type == "category":
-                return read_category(_plain(raw), metric.values)
-            if isinstance(raw, dict):
-                text = ", ".join(f"{k}: {v}" for k, v in raw.items())
-                reading = reading_from_mapping(raw, "{" + text + "}")
-            else:
-                reading = read_amount(raw)
-            return to_amount(
-                reading,
-                metric_unit=metric.unit,
-                book=self.book,
-                plain=self.policy_value.plain,
-                approximate=self.policy_value.approximate,
-                signed=metric.signed,
-                structured=isinstance(raw, dict),
-            )
+            return typed_value(raw, metric, self.book, self.policy_value)
         except ValueSyntaxError as exc:
             return exc
 
@@ -363,3 +346,27 @@ def _plain(raw: Any) -> str:
     if not isinstance(raw, str):
         raise ValueSyntaxError("a date or category value is one word or date, not a mapping")
     return raw
+
+
+def typed_value(raw: Any, metric: Metric, book: Any, policy: Policy) -> Value:
+    """A value as written (text, or a structured mapping) read on ``metric``: a date,
+    a category, or an amount with its unit, hedge and interval, in the units of
+    ``book`` and the tolerances of ``policy``; raise ``ValueSyntaxError`` if wrong."""
+    if metric.type == "date":
+        return read_date(_plain(raw))
+    if metric.type == "category":
+        return read_category(_plain(raw), metric.values)
+    if isinstance(raw, dict):
+        text = ", ".join(f"{k}: {v}" for k, v in raw.items())
+        reading = reading_from_mapping(raw, "{" + text + "}")
+    else:
+        reading = read_amount(raw)
+    return to_amount(
+        reading,
+        metric_unit=metric.unit,
+        book=book,
+        plain=policy.plain,
+        approximate=policy.approximate,
+        signed=metric.signed,
+        structured=isinstance(raw, dict),
+    )

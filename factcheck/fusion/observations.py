@@ -30,10 +30,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import DeskError, Location, Problem, Problems
+from ..errors import DeskError, Location, Problem, Problems, ValueSyntaxError
 
 if TYPE_CHECKING:
-    from ..desk.model import Claim
+    from ..desk.model import Claim, Desk
     from ..engine.report import Report
 
 #: The largest claims table ``fuse`` reads, and the most rows.
@@ -46,6 +46,7 @@ _NUMBER = re.compile(r"[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?")
 
 Item = tuple[str, str, str]  # subject, metric, period
 Row = tuple[str, str, str, str, str]  # source, subject, metric, period, value
+Entry = tuple[str, Item, Any, str]  # source, item, the value's key, the value as shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ class Observations:
         return len(self.claim_source)
 
 
-def read_table(path: Path | str, tolerance: float = 0.0) -> Observations:
+def read_table(path: Path | str, tolerance: float = 0.0, world: Desk | None = None) -> Observations:
     """A claims table read and typed, streamed twice (once to check it and learn each
     metric's value type, once to build the arrays): it never stands whole in
     memory. Its problems are a ``DeskError`` listing each as ``file:line:col``."""
@@ -89,15 +90,49 @@ def read_table(path: Path | str, tolerance: float = 0.0) -> Observations:
         )
     problems = Problems()
     by_metric: dict[str, set[str]] = {}
-    for _s, _subject, metric, _p, value in _table_rows(path, problems):
+    typed = _WorldValues(world)
+    for _s, _subject, metric, _p, value in _table_rows(path, problems, typed):
         by_metric.setdefault(metric, set()).add(value)
     if problems:
         raise DeskError(problems)
-    kinds = {metric: kind_of(values) for metric, values in by_metric.items()}
-    return _build(_table_rows(path, None), kinds, tolerance)
+    kinds = {metric: typed.kind(metric) or kind_of(values) for metric, values in by_metric.items()}
+    return _build(_table_rows(path, None), kinds, tolerance, typed)
 
 
-def _table_rows(path: Path, problems: Problems | None) -> Iterator[Row]:
+class _WorldValues:
+    """Values read by a desk world's metrics (amounts with units and hedges, dates,
+    categories), each distinct text once; metrics the world does not declare are
+    typed from their values."""
+
+    def __init__(self, world: Desk | None) -> None:
+        self.world = world
+        self.read: dict[tuple[str, str], Any] = {}
+
+    def kind(self, metric: str) -> str:
+        if self.world is None or metric not in self.world.metrics:
+            return ""
+        return "words" if self.world.metrics[metric].type == "category" else "interval"
+
+    def value(self, metric: str, text: str) -> Any:
+        """The value, or the ``ValueSyntaxError`` that says why it cannot be read."""
+        from ..desk.claims import typed_value
+
+        found = self.read.get((metric, text))
+        if found is None:
+            assert self.world is not None
+            try:
+                found = typed_value(
+                    text, self.world.metrics[metric], self.world.units, self.world.policy
+                )
+            except ValueSyntaxError as exc:
+                found = exc
+            self.read[(metric, text)] = found
+        return found
+
+
+def _table_rows(
+    path: Path, problems: Problems | None, typed: _WorldValues | None = None
+) -> Iterator[Row]:
     """The table's rows as (source, subject, metric, period, value); each problem
     goes to ``problems`` (None: the table was checked already)."""
     where = str(path)
@@ -147,6 +182,11 @@ def _table_rows(path: Path, problems: Problems | None) -> Iterator[Row]:
                 if unit is not None and row[unit].strip():
                     value += " " + row[unit].strip()
                 when = row[period].strip() if period is not None else ""
+                if typed is not None and typed.kind(cells[2]):
+                    found = typed.value(cells[2], value)
+                    if isinstance(found, ValueSyntaxError):
+                        report(line, at["value"] + 1, f"{cells[2]}: {found.message}", found.hint)
+                        continue
                 yield cells[0], cells[1], cells[2], when, value
     except UnicodeDecodeError:
         report(0, 0, "the table is not UTF-8", "save it as UTF-8")
@@ -192,9 +232,38 @@ def from_rows(rows: Sequence[Row], tolerance: float = 0.0) -> Observations:
     return _build(iter(rows), kinds, tolerance)
 
 
-def _build(rows: Iterable[Row], kinds: dict[str, str], tolerance: float) -> Observations:
-    readers = {"time": _time_key, "number": _number_key, "words": _words_key}
-    read: dict[tuple[str, str], tuple[Any, str]] = {}  # each distinct text read once
+def _build(
+    rows: Iterable[Row],
+    kinds: dict[str, str],
+    tolerance: float,
+    typed: _WorldValues | None = None,
+) -> Observations:
+    """Rows read: each value keyed (a time's minutes, a number, a word, a
+    world-typed value's interval), each distinct text read once."""
+    readers: dict[str, Any] = {"time": _time_key, "number": _number_key, "words": _words_key}
+    read: dict[tuple[str, str], tuple[Any, str]] = {}
+
+    def entries() -> Iterator[Entry]:
+        for source, subject, metric, period, text in rows:
+            found = read.get((metric, text))
+            if found is None:
+                if kinds[metric] == "interval" and typed is not None:
+                    interval = typed.value(metric, text).interval
+                    found = ((interval.lo, interval.hi), text.strip())
+                elif kinds[metric] == "words" and typed is not None and typed.kind(metric):
+                    found = (typed.value(metric, text).word, text.strip())
+                else:
+                    found = readers[kinds[metric]](text)
+                read[(metric, text)] = found
+            yield source, (subject, metric, period), found[0], found[1]
+
+    return _assemble(entries(), kinds, tolerance)
+
+
+def _assemble(entries: Iterable[Entry], kinds: dict[str, str], tolerance: float) -> Observations:
+    """Observations from (source, item, key, shown) entries: equal keys of one item
+    are one value, and so are keys within ``tolerance`` (times, numbers) or whose
+    intervals overlap (a tuple key: the bounds of a desk-typed value)."""
     sources: dict[str, int] = {}
     items: dict[Item, int] = {}
     values: dict[tuple[int, Any], int] = {}
@@ -202,17 +271,13 @@ def _build(rows: Iterable[Row], kinds: dict[str, str], tolerance: float) -> Obse
     value_item: list[int] = []
     claim_source: list[int] = []
     claim_value: list[int] = []
-    for source, subject, metric, period, text in rows:
+    for source, item, key, written in entries:
         s = sources.get(source)
         if s is None:
             s = sources[source] = len(sources)
-        k = items.get((subject, metric, period))
+        k = items.get(item)
         if k is None:
-            k = items[(subject, metric, period)] = len(items)
-        found = read.get((metric, text))
-        if found is None:
-            found = read[(metric, text)] = readers[kinds[metric]](text)
-        key, written = found
+            k = items[item] = len(items)
         v = values.get((k, key))
         if v is None:
             v = values[(k, key)] = len(shown)
@@ -229,7 +294,29 @@ def _build(rows: Iterable[Row], kinds: dict[str, str], tolerance: float) -> Obse
         claim_value=np.asarray(claim_value, dtype=np.int64),
         kinds=kinds,
     )
-    return _within(obs, [key for key, _v in sorted(values.items(), key=lambda x: x[1])], tolerance)
+    keys = [key for key, _v in sorted(values.items(), key=lambda x: x[1])]
+    merged = _overlapping(keys, _within(obs, keys, tolerance))
+    if np.array_equal(merged, np.arange(len(keys))):
+        return obs
+    return _renumbered(obs, merged)
+
+
+def _overlapping(keys: list[tuple[int, Any]], merged: Any) -> Any:
+    """``merged`` with the world-typed values of one item whose intervals overlap
+    made one value (the first, by low bound, names it), as on a desk."""
+    order = sorted(
+        (v for v, (_item, key) in enumerate(keys) if isinstance(key, tuple)),
+        key=lambda v: (keys[v][0], keys[v][1]),
+    )
+    current, first, high = -1, -1, -math.inf
+    for v in order:
+        item, (lo, hi) = keys[v]
+        if item == current and lo <= high:
+            merged[v] = first
+            high = min(high, hi)
+        else:
+            current, first, high = item, v, hi
+    return merged
 
 
 def _time_key(text: str) -> tuple[Any, str]:
@@ -246,14 +333,14 @@ def _words_key(text: str) -> tuple[Any, str]:
     return text.strip().casefold(), text.strip()
 
 
-def _within(obs: Observations, keys: list[tuple[int, Any]], tolerance: float) -> Observations:
-    """Values of one item within ``tolerance`` of their group's first (smallest)
-    one made one value (times: minutes; numbers: a fraction); ``keys[v]`` is value
-    ``v``'s (item, key)."""
-    if not tolerance:
-        return obs
-    order = sorted(range(len(keys)), key=lambda v: (keys[v][0], _sortable(keys[v][1])))
+def _within(obs: Observations, keys: list[tuple[int, Any]], tolerance: float) -> Any:
+    """Which value each value is merged into: values of one item within
+    ``tolerance`` of their group's first (smallest) one are one value (times:
+    minutes; numbers: a fraction); ``keys[v]`` is value ``v``'s (item, key)."""
     merged = np.arange(len(keys))
+    if not tolerance:
+        return merged
+    order = sorted(range(len(keys)), key=lambda v: (keys[v][0], _sortable(keys[v][1])))
     first_key: Any = None
     first = current = -1
     for v in order:
@@ -267,8 +354,13 @@ def _within(obs: Observations, keys: list[tuple[int, Any]], tolerance: float) ->
             merged[v] = first
         else:
             first, first_key, current = v, key, item
+    return merged
+
+
+def _renumbered(obs: Observations, merged: Any) -> Observations:
+    """``obs`` with value ``v`` made value ``merged[v]``."""
     kept = np.unique(merged)
-    renumber = np.full(len(keys), -1)
+    renumber = np.full(len(merged), -1)
     renumber[kept] = np.arange(len(kept))
     return Observations(
         sources=obs.sources,
@@ -301,57 +393,22 @@ def origin_key(report: Report, claim: Claim) -> str:
 def from_desk(report: Report) -> Observations:
     """A reconciled desk's claims, each for its independent origin(s) joined, on its
     scope; values of a scope whose intervals overlap are one value."""
-    from ..values.amounts import Amount, Category, DateValue
+    from ..values.amounts import Category
 
-    keys: list[tuple[int, int, Any, str]] = []
-    sources: dict[str, int] = {}
-    items: dict[Item, int] = {}
     kinds: dict[str, str] = {}
-    spans: dict[int, list[tuple[float, float, int]]] = {}
-    for claim in report.desk.claims:
-        s = sources.setdefault(origin_key(report, claim), len(sources))
-        scope = "/".join(
-            p
-            for p in (claim.period.text if claim.period else "", *claim.product, claim.counterparty)
-            if p
-        )
-        k = items.setdefault((claim.subject, claim.metric, scope), len(items))
-        value = claim.value
-        if isinstance(value, Category):
-            kinds[claim.metric] = "words"
-            keys.append((s, k, value.word.casefold(), value.word))
-        elif isinstance(value, Amount | DateValue):
-            kinds[claim.metric] = "interval"
-            spans.setdefault(k, []).append((value.interval.lo, value.interval.hi, len(keys)))
-            keys.append((s, k, None, value.text))
-    for found in spans.values():  # overlapping intervals are one value
-        found.sort()
-        group_hi = -math.inf
-        label = ""
-        for lo, hi, index in found:
-            if lo > group_hi:
-                label, group_hi = keys[index][3], hi
+
+    def entries() -> Iterator[Entry]:
+        for claim in report.desk.claims:
+            period = claim.period.text if claim.period else ""
+            scope = "/".join(p for p in (period, *claim.product, claim.counterparty) if p)
+            value = claim.value
+            item = (claim.subject, claim.metric, scope)
+            if isinstance(value, Category):
+                kinds[claim.metric] = "words"
+                yield origin_key(report, claim), item, value.word.casefold(), value.word
             else:
-                group_hi = min(group_hi, hi) if hi >= lo else group_hi
-            s, item, _key, text = keys[index]
-            keys[index] = (s, item, label, label)
-    values: dict[tuple[int, Any], int] = {}
-    shown: list[str] = []
-    value_item: list[int] = []
-    claim_value: list[int] = []
-    for _s, item, key, text in keys:
-        v = values.get((item, key))
-        if v is None:
-            v = values[(item, key)] = len(shown)
-            shown.append(text)
-            value_item.append(item)
-        claim_value.append(v)
-    return Observations(
-        sources=tuple(sources),
-        items=tuple(items),
-        shown=tuple(shown),
-        value_item=np.asarray(value_item, dtype=np.int64),
-        claim_source=np.asarray([k[0] for k in keys], dtype=np.int64),
-        claim_value=np.asarray(claim_value, dtype=np.int64),
-        kinds=kinds,
-    )
+                kinds[claim.metric] = "interval"
+                bounds = (value.interval.lo, value.interval.hi)
+                yield origin_key(report, claim), item, bounds, value.text
+
+    return _assemble(entries(), kinds, 0.0)
