@@ -319,3 +319,34 @@ def test_a_value_the_world_cannot_read_is_located(tmp_path: Path) -> None:
         read_table(table, world=load(tmp_path / "world.yaml"))
     (problem,) = caught.value.problems
     assert str(problem).split("t.csv:")[1].startswith("7:5: spend: ")
+
+
+def test_a_parquet_table_reads_as_its_csv(tmp_path: Path) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    table = tmp_path / "t.csv"
+    table.write_text(HEDGED, encoding="utf-8")
+    parquet = tmp_path / "t.parquet"
+    duckdb.execute(
+        f"COPY (SELECT * FROM read_csv('{table}', all_varchar=true)) TO '{parquet}' (FORMAT parquet)"
+    )
+    (tmp_path / "world.yaml").write_text(TABLE_WORLD, encoding="utf-8")
+    world = load(tmp_path / "world.yaml")
+    for declared in (None, world):
+        a, b = read_table(table, world=declared), read_table(parquet, world=declared)
+        assert (a.sources, a.items, a.shown, a.kinds) == (b.sources, b.items, b.shown, b.kinds)
+        assert a.claim_value.tolist() == b.claim_value.tolist()
+        assert fuse(a).values == fuse(b).values
+
+
+def test_a_bad_parquet_row_is_located_by_its_row(tmp_path: Path) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    parquet = tmp_path / "t.parquet"
+    duckdb.execute(
+        "COPY (SELECT * FROM (VALUES ('a', 'x', 'm', '1'), ('b', 'x', '', '2')) "
+        f"AS t(source, subject, metric, value)) TO '{parquet}' (FORMAT parquet)"
+    )
+    with pytest.raises(DeskError) as caught:
+        read_table(parquet)
+    assert [str(p).split("t.parquet:")[1] for p in caught.value.problems] == [
+        "2:1: no metric in row 2"
+    ]
