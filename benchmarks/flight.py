@@ -24,6 +24,7 @@ import re
 import resource
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 METRICS = (
@@ -83,53 +84,53 @@ def days(data: Path) -> list[str]:
     return [p.stem for p in sorted((data / "claims").glob("*.txt"))]
 
 
-def read_claims(
-    data: Path, airlines: bool = True, only: list[str] | None = None
-) -> list[tuple[str, str, str, str]]:
-    """(source, subject, metric, value) of every day's claims (of the days ``only``)."""
-    rows = []
-    seen: dict[tuple[bool, str], str | None] = {}  # a site prints the same text many times
-    for path in sorted((data / "claims").glob("*.txt")):
+def _records(
+    folder: Path, width: int, only: list[str] | None = None
+) -> Iterator[tuple[str, list[str]]]:
+    """(day, cells) of each line of each day's file in ``folder``, ``width`` cells."""
+    for path in sorted(folder.glob("*.txt")):
         if only is not None and path.stem not in only:
             continue
         day = _day(path)
         with open(path, encoding="utf-8", errors="replace") as handle:
             for line in handle:
                 cells = line.rstrip("\n").split("\t")
-                if len(cells) < 2:
-                    continue
-                cells += [""] * (8 - len(cells))
-                source = cells[0].strip()
-                if not airlines and source in AIRLINES:
-                    continue
-                subject = f"{day}/{cells[1].strip()}"
-                for metric, raw in zip(METRICS, cells[2:8], strict=True):
-                    if not raw:
-                        continue
-                    timed = metric in TIMES
-                    value = seen.get((timed, raw), "")
-                    if value == "":
-                        value = seen[(timed, raw)] = clock(raw) if timed else gate(raw)
-                    if value is not None:
-                        rows.append((source, subject, metric, value))
+                if len(cells) >= 2:
+                    yield day, cells + [""] * (width - len(cells))
+
+
+def read_claims(
+    data: Path, airlines: bool = True, only: list[str] | None = None
+) -> list[tuple[str, str, str, str]]:
+    """(source, subject, metric, value) of every day's claims (of the days ``only``)."""
+    rows = []
+    seen: dict[tuple[bool, str], str | None] = {}  # a site prints the same text many times
+    for day, cells in _records(data / "claims", 8, only):
+        source = cells[0].strip()
+        if not airlines and source in AIRLINES:
+            continue
+        subject = f"{day}/{cells[1].strip()}"
+        for metric, raw in zip(METRICS, cells[2:8], strict=True):
+            if not raw:
+                continue
+            timed = metric in TIMES
+            value = seen.get((timed, raw), "")
+            if value == "":
+                value = seen[(timed, raw)] = clock(raw) if timed else gate(raw)
+            if value is not None:
+                rows.append((source, subject, metric, value))
     return rows
 
 
 def read_gold(data: Path) -> dict[tuple[str, str], str]:
+    """The airlines' own values: (subject, metric) -> value."""
     gold = {}
-    for path in sorted((data / "gold").glob("*.txt")):
-        day = _day(path)
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            for line in handle:
-                cells = line.rstrip("\n").split("\t")
-                if len(cells) < 2:
-                    continue
-                cells += [""] * (7 - len(cells))
-                subject = f"{day}/{cells[0].strip()}"
-                for metric, raw in zip(METRICS, cells[1:7], strict=True):
-                    value = clock(raw) if metric in TIMES else gate(raw)
-                    if value is not None:
-                        gold[(subject, metric)] = value
+    for day, cells in _records(data / "gold", 7):
+        subject = f"{day}/{cells[0].strip()}"
+        for metric, raw in zip(METRICS, cells[1:7], strict=True):
+            value = clock(raw) if metric in TIMES else gate(raw)
+            if value is not None:
+                gold[(subject, metric)] = value
     return gold
 
 
