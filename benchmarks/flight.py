@@ -219,8 +219,8 @@ def main() -> None:
         )
 
 
-#: What the hold-out tunes: the accuracy model's false values and the feed threshold.
-GRID = [(n, feed) for n in (3, 5, 10, 20, 100) for feed in (0.99, 0.995, 0.999)]
+#: What the hold-out tunes: the false values, the feed threshold, the similarity.
+GRID = [(n, feed, rho) for n in (3, 5, 10) for feed in (0.995, 0.999) for rho in (0.0, 0.5, 0.8)]
 
 
 def holdout(data: Path, airlines: bool) -> None:
@@ -229,27 +229,32 @@ def holdout(data: Path, airlines: bool) -> None:
     from factcheck.fusion import from_rows, fuse
 
     gold = read_gold(data)
+    read: dict[tuple[str, ...], object] = {}
 
-    def accuracy(only: list[str], n: float, feed: float) -> dict[str, float]:
-        rows = read_claims(data, airlines, only)
-        obs = from_rows([(s, subject, m, "", v) for s, subject, m, v in rows])
-        fusion = fuse(obs, "accu-copy", false_values=n, same_feed=feed)
+    def accuracy(only: list[str], n: float, feed: float, rho: float) -> dict[str, float]:
+        obs = read.get(tuple(only))
+        if obs is None:
+            rows = read_claims(data, airlines, only)
+            obs = read[tuple(only)] = from_rows([(s, subj, m, "", v) for s, subj, m, v in rows])
+        fusion = fuse(obs, "accu-copy", false_values=n, same_feed=feed, similarity=rho)  # type: ignore[arg-type]
         return score({(v.item[0], v.item[1]): v.value for v in fusion.values}, gold)
 
     print(
-        f"{'held out':10} {'tuned n':>8} {'feed':>6} {'exact':>6} {'10 min':>7}"
+        f"{'held out':10} {'tuned n':>8} {'feed':>6} {'rho':>5} {'exact':>6} {'10 min':>7}"
         + ("" if airlines else "  (without aa, ua, CO)")
     )
     exact = near = items = 0.0
     for day in days(data):
         others = [d for d in days(data) if d != day]
-        n, feed = max(GRID, key=lambda g: accuracy(others, *g)["exact"])
-        result = accuracy([day], n, feed)
-        print(f"{day:10} {n:8g} {feed:6g} {result['exact']:6.3f} {result['within10']:7.3f}")
+        n, feed, rho = max(GRID, key=lambda g: accuracy(others, *g)["exact"])
+        result = accuracy([day], n, feed, rho)
+        print(
+            f"{day:10} {n:8g} {feed:6g} {rho:5g} {result['exact']:6.3f} {result['within10']:7.3f}"
+        )
         exact += result["exact"] * result["items"]
         near += result["within10"] * result["items"]
         items += result["items"]
-    print(f"{'all days':10} {'':8} {'':6} {exact / items:6.3f} {near / items:7.3f}")
+    print(f"{'all days':10} {'':8} {'':6} {'':5} {exact / items:6.3f} {near / items:7.3f}")
 
 
 if __name__ == "__main__":

@@ -350,3 +350,30 @@ def test_a_bad_parquet_row_is_located_by_its_row(tmp_path: Path) -> None:
     assert [str(p).split("t.parquet:")[1] for p in caught.value.problems] == [
         "2:1: no metric in row 2"
     ]
+
+
+def test_near_times_lend_each_other_support() -> None:
+    rows = [
+        ("c", "f", "t", "", "14:30"),
+        ("a", "f", "t", "", "14:08"),
+        ("b", "f", "t", "", "14:07"),
+    ]
+    obs = from_rows(rows)
+    assert fuse(obs, "accu", similarity=0.0).values[0].value == "14:30"  # a tie: the first seen
+    near = fuse(obs, "accu", similarity=0.8).values[0]
+    assert near.value == "14:08" and near.sources == ("a",)  # 14:07 and 14:08 back each other
+    far = [("c", "f", "t", "", "14:30"), ("a", "f", "t", "", "14:08"), ("b", "f", "t", "", "13:50")]
+    assert (
+        fuse(from_rows(far), "accu", similarity=0.8).values[0].value == "14:30"
+    )  # 18 min: not near
+
+
+def test_numbers_within_five_percent_are_near() -> None:
+    rows = [("c", "x", "n", "", "900"), ("a", "x", "n", "", "1,000"), ("b", "x", "n", "", "1,020")]
+    assert fuse(from_rows(rows), "accu", similarity=0.8).values[0].value == "1,000"
+    assert fuse(from_rows(rows), "accu", similarity=0.0).values[0].value == "900"
+
+
+def test_only_the_accuracy_models_take_tuning() -> None:
+    with pytest.raises(UsageError, match="takes no tuning"):
+        fuse(from_rows(SMALL), "vote", similarity=0.5)

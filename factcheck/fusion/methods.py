@@ -10,7 +10,10 @@ source reliabilities, iterations)``, then ``fuse`` picks each item's best value.
   values get probabilities by a softmax of their votes; a source's accuracy is
   the mean probability of its values (Dong, Berti-Equille and Srivastava,
   VLDB 2009, without dependence).
-- ``accu-copy``: ``accu`` with copy detection in the manner of their AccuCopy,
+- ``accu-copy``: ``accu`` with support between near values (their AccuSim: a
+  value gets ``SIMILARITY`` times a near value's vote, scaled by how near, for
+  times within 10 minutes and numbers within 5 %) and copy detection in the
+  manner of their AccuCopy,
   from shared values, errors included: two prolific sources that agree on
   virtually every item they share are mirrors of one feed, and where they
   agree only one of them votes. (The paper's Bayesian dependence, from shared
@@ -35,10 +38,15 @@ from ..suggest import did_you_mean
 from .observations import Item, Observations
 
 ITERATIONS = 20
-FALSE_VALUES = 5  # n: how many false values an item may take (the paper's domain size)
+FALSE_VALUES = 3  # n: how many false values an item may take (the paper's domain size)
+SIMILARITY = 0.8  # rho: the share of a near value's vote a value gets (accu-copy)
 PROLIFIC = 0.02  # a source gives at least this share of the items to be checked for copying
 SHARED = 100  # and two sources share at least this many items
 SAME_FEED = 0.999  # the share of those on which two mirrors of one feed agree
+NEAR_MINUTES = 10  # two times of one item this close lend each other support
+SCALE_MINUTES = 2.0  # ... the more the closer: exp(-minutes apart / this)
+NEAR_SHARE = 0.05  # two numbers of one item within this share of each other too
+SCALE_SHARE = 0.01
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,17 +141,27 @@ def _accuracy(
     copies: bool = False,
     false_values: float = FALSE_VALUES,
     same_feed: float = SAME_FEED,
+    similarity: float = 0.0,
 ) -> Scores:
     per_source = np.bincount(obs.claim_source, minlength=len(obs.sources)).astype(float)
     accuracy = np.full(len(obs.sources), 0.8)
     discount, found = _copy_discount(obs, same_feed) if copies else (np.ones(obs.claims), ())
+    near: Any = None
+    close: Any = None
+    sim: Any = None
+    if similarity:
+        near, close, sim = _similar_pairs(obs)
     probability = np.zeros(len(obs.shown))
     rounds = 0
     for rounds in range(1, ITERATIONS + 1):
         weight = np.log(false_values * accuracy / (1 - accuracy))
-        votes = np.bincount(
+        votes: Any = np.bincount(
             obs.claim_value, weights=weight[obs.claim_source] * discount, minlength=len(obs.shown)
         )
+        if near is not None and len(near):  # a near value lends a share of its vote
+            votes = votes + similarity * np.bincount(
+                near, weights=sim * votes[close], minlength=len(obs.shown)
+            )
         probability = _softmax(obs, votes)
         before = accuracy
         accuracy = np.bincount(
@@ -198,19 +216,50 @@ def _copy_discount(
     return discount, tuple(found)
 
 
+def _similar_pairs(obs: Observations) -> tuple[Any, Any, Any]:
+    """Pairs of values of one item that are near (times within ``NEAR_MINUTES``,
+    numbers within the share ``NEAR_SHARE`` of each other), both ways, with their
+    similarity, exp(−distance / scale): (value, near value, similarity)."""
+    magnitude = obs.magnitude if obs.magnitude is not None else np.full(len(obs.shown), np.nan)
+    timed = np.array([obs.kinds.get(item[1]) == "time" for item in obs.items])[obs.value_item]
+    order = np.flatnonzero(np.isfinite(magnitude))
+    order = order[np.lexsort((magnitude[order], obs.value_item[order]))]
+    firsts, seconds, sims = [], [], []
+    for offset in range(1, len(order)):
+        a, b = order[:-offset], order[offset:]
+        same = obs.value_item[a] == obs.value_item[b]
+        if not same.any():
+            break
+        gap = np.abs(magnitude[b] - magnitude[a])
+        share = gap / np.maximum(np.maximum(np.abs(magnitude[a]), np.abs(magnitude[b])), 1e-300)
+        within = same & np.where(timed[a], gap <= NEAR_MINUTES, share <= NEAR_SHARE)
+        if not within.any():
+            continue
+        distance = np.where(timed[a], gap / SCALE_MINUTES, share / SCALE_SHARE)[within]
+        firsts += [a[within], b[within]]
+        seconds += [b[within], a[within]]
+        sims += [np.exp(-distance)] * 2
+    if not firsts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    return np.concatenate(firsts), np.concatenate(seconds), np.concatenate(sims)
+
+
 METHODS: dict[str, Callable[..., Scores]] = {
     "vote": _vote,
     "investment": _investment,
     "pooled-investment": lambda obs: _investment(obs, 1.4, pooled=True),
     "accu": _accuracy,
-    "accu-copy": lambda obs, **tuning: _accuracy(obs, copies=True, **tuning),
+    "accu-copy": lambda obs, **tuning: _accuracy(
+        obs, copies=True, **{"similarity": SIMILARITY, **tuning}
+    ),
 }
 
 
 def fuse(obs: Observations, method: str = "accu-copy", **tuning: float) -> Fusion:
     """Each item's best value and each source's reliability, by ``method``;
-    ``tuning`` sets the accuracy model's ``false_values`` (default ``FALSE_VALUES``)
-    and, with copy detection, ``same_feed`` (``SAME_FEED``)."""
+    ``tuning`` sets the accuracy model's ``false_values`` (default ``FALSE_VALUES``),
+    ``similarity`` (``accu``: 0; ``accu-copy``: ``SIMILARITY``) and, with copy
+    detection, ``same_feed`` (``SAME_FEED``)."""
     run = METHODS.get(method)
     if run is None:
         hint = did_you_mean(method, METHODS, "methods: " + ", ".join(METHODS))

@@ -24,7 +24,7 @@ import csv
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +62,7 @@ class Observations:
     claim_source: Any  # numpy int array, one per claim
     claim_value: Any  # numpy int array, one per claim
     kinds: dict[str, str]  # metric -> time | number | words | interval
+    magnitude: Any = None  # per value: minutes of a time, a number's value; NaN otherwise
 
     @property
     def claims(self) -> int:
@@ -237,10 +238,7 @@ def _read_parquet(path: Path, tolerance: float, typed: _WorldValues) -> Observat
         kinds=kinds,
     )
     keys = [(int(k), keyed[str(code)][0]) for _v, k, code, _shown in values]
-    merged = _overlapping(keys, _within(obs, keys, tolerance))
-    if np.array_equal(merged, np.arange(len(keys))):
-        return obs
-    return _renumbered(obs, merged)
+    return _merged(obs, keys, tolerance)
 
 
 class _WorldValues:
@@ -439,10 +437,26 @@ def _assemble(entries: Iterable[Entry], kinds: dict[str, str], tolerance: float)
         kinds=kinds,
     )
     keys = [key for key, _v in sorted(values.items(), key=lambda x: x[1])]
+    return _merged(obs, keys, tolerance)
+
+
+def _merged(obs: Observations, keys: list[tuple[int, Any]], tolerance: float) -> Observations:
+    """``obs`` (whose value ``v`` is ``keys[v]``, an (item, key)) with the values
+    within ``tolerance`` or whose intervals overlap made one, and each value's
+    magnitude (minutes of a time, a number's value; NaN for words and intervals),
+    which similarity between values reads."""
     merged = _overlapping(keys, _within(obs, keys, tolerance))
-    if np.array_equal(merged, np.arange(len(keys))):
-        return obs
-    return _renumbered(obs, merged)
+    if not np.array_equal(merged, np.arange(len(keys))):
+        obs = _renumbered(obs, merged)
+        keys = [keys[v] for v in np.unique(merged)]
+    magnitude = np.array(
+        [
+            float(key) if isinstance(key, int | float) and not isinstance(key, bool) else np.nan
+            for _item, key in keys
+        ],
+        dtype=float,
+    )
+    return replace(obs, magnitude=magnitude)
 
 
 def _overlapping(keys: list[tuple[int, Any]], merged: Any) -> Any:

@@ -9,9 +9,9 @@ queries are plain SQL (joins, ``GROUP BY``, window functions, ``ln`` and
 values and accuracies as ``methods.fuse(obs, "accu-copy")`` (a test checks it).
 
 ``connection`` is anything with ``execute(sql)`` returning rows through
-``fetchall()`` (a DuckDB connection); the ``claims`` table is made from the
-observations, or is already there (``load=False``), as it would be on a
-cluster.
+``fetchall()`` (a DuckDB connection); the ``claims`` and ``vals`` tables (the
+values' items and magnitudes) are made from the observations, or are already
+there (``load=False``), as they would be on a cluster.
 """
 
 from __future__ import annotations
@@ -21,7 +21,18 @@ from typing import Any
 
 import numpy as np
 
-from .methods import FALSE_VALUES, ITERATIONS, PROLIFIC, SAME_FEED, SHARED
+from .methods import (
+    FALSE_VALUES,
+    ITERATIONS,
+    NEAR_MINUTES,
+    NEAR_SHARE,
+    PROLIFIC,
+    SAME_FEED,
+    SCALE_MINUTES,
+    SCALE_SHARE,
+    SHARED,
+    SIMILARITY,
+)
 from .observations import Observations
 
 #: Mirrors of one feed: pairs of prolific sources that agree on nearly every item
@@ -54,16 +65,42 @@ FROM claims c LEFT JOIN (
 ) m ON m.copy = c.source AND m.item = c.item AND m.value = c.value
 """
 
-#: One round: votes from accuracies, probabilities by item, accuracies from those.
+#: Near values of one item (times within minutes, numbers within a share), both ways,
+#: with their similarity, from ``vals(value, item, magnitude, measured, timed)``.
+NEAR = """
+CREATE OR REPLACE TABLE near AS
+WITH pairs AS (
+    SELECT a.value, b.value AS other, a.timed, abs(a.magnitude - b.magnitude) AS gap,
+           abs(a.magnitude - b.magnitude)
+             / greatest(abs(a.magnitude), abs(b.magnitude), 1e-300) AS share
+    FROM vals a JOIN vals b ON a.item = b.item AND a.value <> b.value
+    WHERE a.measured AND b.measured
+)
+SELECT value, other,
+       exp(-(CASE WHEN timed THEN gap / {scale_minutes} ELSE share / {scale_share} END)) AS sim
+FROM pairs
+WHERE CASE WHEN timed THEN gap <= {near_minutes} ELSE share <= {near_share} END
+"""
+
+#: One round: votes from accuracies (and a share of near values' votes), probabilities
+#: by item, accuracies from those.
 ROUND = """
 CREATE OR REPLACE TABLE probability AS
 WITH votes AS (
     SELECT w.item, w.value, sum(ln({n} * a.accuracy / (1 - a.accuracy)) * w.weight) AS vote
-    FROM weighted w JOIN accuracy a USING (source)
+    FROM weighted w JOIN accuracy a ON a.source = w.source
     GROUP BY w.item, w.value
 ),
+lent AS (
+    SELECT n.value, sum(n.sim * v.vote) AS lent FROM near n JOIN votes v ON v.value = n.other
+    GROUP BY n.value
+),
+total AS (
+    SELECT v.item, v.value, v.vote + {rho} * coalesce(l.lent, 0) AS vote
+    FROM votes v LEFT JOIN lent l ON l.value = v.value
+),
 shifted AS (
-    SELECT item, value, exp(vote - max(vote) OVER (PARTITION BY item)) AS e FROM votes
+    SELECT item, value, exp(vote - max(vote) OVER (PARTITION BY item)) AS e FROM total
 )
 SELECT item, value, e / sum(e) OVER (PARTITION BY item) AS p FROM shifted
 """
@@ -90,12 +127,33 @@ def fuse_sql(
         connection.register("observed", columns)
         run("CREATE OR REPLACE TABLE claims AS SELECT * FROM observed")
         connection.unregister("observed")
+    if load:
+        magnitude = obs.magnitude if obs.magnitude is not None else np.full(len(obs.shown), np.nan)
+        timed = np.array([obs.kinds.get(item[1]) == "time" for item in obs.items], dtype=bool)
+        connection.register(
+            "observed_values",
+            {
+                "value": np.arange(len(obs.shown)),
+                "item": obs.value_item,
+                "magnitude": np.nan_to_num(magnitude),
+                "measured": np.isfinite(magnitude),
+                "timed": timed[obs.value_item],
+            },
+        )
+        run("CREATE OR REPLACE TABLE vals AS SELECT * FROM observed_values")
+        connection.unregister("observed_values")
     run(FEEDS.format(shared=SHARED, prolific=PROLIFIC, same_feed=SAME_FEED))
     run(WEIGHTS)
+    run(
+        NEAR.format(
+            near_minutes=NEAR_MINUTES, scale_minutes=SCALE_MINUTES, near_share=NEAR_SHARE,
+            scale_share=SCALE_SHARE,
+        )
+    )  # fmt: skip
     run("CREATE OR REPLACE TABLE accuracy AS SELECT DISTINCT source, 0.8 AS accuracy FROM claims")
     rounds = 0
     for rounds in range(1, ITERATIONS + 1):
-        run(ROUND.format(n=FALSE_VALUES))
+        run(ROUND.format(n=FALSE_VALUES, rho=SIMILARITY))
         run(ACCURACY)
         (change,) = run(
             "SELECT max(abs(n.accuracy - a.accuracy)) AS change "
@@ -156,7 +214,7 @@ def numpy_answer(obs: Observations) -> tuple[dict[int, int], dict[int, float]]:
     """The same quantities from ``methods``, for comparison."""
     from .methods import _accuracy, best_values
 
-    probability, accuracy, _rounds, _found = _accuracy(obs, copies=True)
+    probability, accuracy, _rounds, _found = _accuracy(obs, copies=True, similarity=SIMILARITY)
     best = best_values(obs, probability)
     return {k: int(best[k]) for k in range(len(obs.items))}, {
         s: float(accuracy[s]) for s in range(len(obs.sources)) if np.any(obs.claim_source == s)
