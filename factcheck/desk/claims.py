@@ -18,6 +18,7 @@ from ..values.amounts import (
     read_amount,
     read_category,
     read_date,
+    read_time,
     reading_from_mapping,
     to_amount,
 )
@@ -354,6 +355,8 @@ def typed_value(raw: Any, metric: Metric, book: Any, policy: Policy) -> Value:
     ``book`` and the tolerances of ``policy``; raise ``ValueSyntaxError`` if wrong."""
     if metric.type == "date":
         return read_date(_plain(raw))
+    if metric.type in ("time", "datetime"):
+        return read_time(_plain(raw), metric.type)
     if metric.type == "category":
         return read_category(_plain(raw), metric.values)
     if isinstance(raw, dict):

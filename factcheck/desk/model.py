@@ -27,7 +27,7 @@ MODALITIES = ("reported", "expected", "estimated")
 #: Axes along which a scope can be broken down (spec section 5).
 AXES = ("subject", "period", "product", "counterparty")
 #: Types of metric value.
-METRIC_TYPES = ("number", "date", "category")
+METRIC_TYPES = ("number", "date", "time", "datetime", "category")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,11 +18,14 @@ from functools import cached_property
 
 from ..desk.model import Claim, Desk, Metric
 from ..desk.texts import ArchivedTexts
-from ..values.amounts import Amount, Category, DateValue
+from ..values.amounts import Amount, Category, DateValue, TimeValue
 from ..values.intervals import Interval, intersection
 from ..values.periods import Period
 from .findings import Scope
 from .origins import Origins
+
+#: The units of cells that hold no amount: nothing adds them, converts or prices them.
+NOT_AMOUNTS = ("date", "time", "datetime", "category")
 
 
 class Cell:
@@ -105,6 +108,8 @@ def unit_of(claim: Claim) -> str:
     value = claim.value
     if isinstance(value, Amount):
         return value.unit
+    if isinstance(value, TimeValue):
+        return value.kind  # "time" or "datetime"
     return "date" if isinstance(value, DateValue) else "category"
 
 

@@ -23,7 +23,7 @@ from ..engine.findings import finding_ids
 from ..engine.report import Report
 from ..render.messages import Phrasebook
 from ..render.words import RelativePaths
-from ..values.amounts import Amount, Category, DateValue
+from ..values.amounts import Amount, Category, DateValue, TimeValue
 
 Row = tuple[Any, ...]
 SEP = "; "
@@ -129,6 +129,13 @@ CLAIMS = Table(
         _c("hi_open", "BOOL", "High excluded", "1 when the high bound is excluded"),
         _c("lo_date", "DATE", "From date", "for a date value: its first possible day"),
         _c("hi_date", "DATE", "To date", "for a date value: its last possible day"),
+        _c(
+            "lo_time",
+            "TEXT",
+            "From time",
+            "for a time value: its first minute (13:55, or 2011-12-01T13:55)",
+        ),
+        _c("hi_time", "TEXT", "To time", "for a time value: its last minute"),
         _c("category", "TEXT", "Category", "for a category value: its word"),
         _c("reading", "TEXT", "Read as", "the interval in words"),
         _c("quote", "TEXT", "Quote", "the article's words, verbatim"),
@@ -262,6 +269,10 @@ def _day(x: float) -> datetime.date | None:
     return datetime.date.fromordinal(int(x)) if math.isfinite(x) else None
 
 
+def _minute(x: float, value: TimeValue) -> str | None:
+    return value.minute(x) if math.isfinite(x) else None
+
+
 def _claims(report: Report, book: Phrasebook) -> Iterator[Row]:
     desk = report.desk
     paths = RelativePaths(desk.root)
@@ -269,11 +280,14 @@ def _claims(report: Report, book: Phrasebook) -> Iterator[Row]:
     for claim in sorted(desk.claims, key=lambda c: c.id):
         origins = report.origins.get(claim.id, ())
         value = claim.value
-        lo = hi = lo_date = hi_date = category = unit = None
+        lo = hi = lo_date = hi_date = lo_time = hi_time = category = unit = None
         lo_open = hi_open = None
         if isinstance(value, Amount):
             unit = value.unit
             lo, hi = _bound(value.interval.lo), _bound(value.interval.hi)
+            lo_open, hi_open = value.interval.lo_open, value.interval.hi_open
+        elif isinstance(value, TimeValue):
+            lo_time, hi_time = _minute(value.interval.lo, value), _minute(value.interval.hi, value)
             lo_open, hi_open = value.interval.lo_open, value.interval.hi_open
         elif isinstance(value, DateValue):
             lo_date, hi_date = _day(value.interval.lo), _day(value.interval.hi)
@@ -309,6 +323,8 @@ def _claims(report: Report, book: Phrasebook) -> Iterator[Row]:
             hi_open,
             lo_date,
             hi_date,
+            lo_time,
+            hi_time,
             category,
             book.reading(claim) if category is None else value.text,
             claim.quote or None,

@@ -20,7 +20,8 @@ from typing import Any
 from ..desk.model import Claim, Relation
 from ..engine.findings import Figure, Finding, Scope, finding_ids
 from ..engine.report import Report
-from ..values.amounts import Amount, Category, DateValue
+from ..engine.scopes import NOT_AMOUNTS
+from ..values.amounts import Amount, Category, DateValue, TimeValue, minute_text
 from ..values.intervals import Interval
 from .messages import Phrasebook
 from .words import RelativePaths
@@ -188,10 +189,12 @@ def _base(base: tuple[str, str, tuple[str, ...], str]) -> list[Any]:
     return [subject, period, list(product), counterparty]
 
 
-def _interval(value: Interval, dates: bool = False) -> dict[str, Any]:
+def _interval(value: Interval, kind: str = "") -> dict[str, Any]:
+    """Bounds as JSON: numbers, or for ``kind`` ``date`` ISO dates, for ``time`` and
+    ``datetime`` ``13:55`` and ``2011-12-01T13:55``; ``null`` where unbounded."""
     return {
-        "lo": _bound(value.lo, dates),
-        "hi": _bound(value.hi, dates),
+        "lo": _bound(value.lo, kind),
+        "hi": _bound(value.hi, kind),
         "lo_open": value.lo_open,
         "hi_open": value.hi_open,
     }
@@ -200,8 +203,11 @@ def _interval(value: Interval, dates: bool = False) -> dict[str, Any]:
 def _figure(value: Figure | None) -> dict[str, Any] | None:
     if value is None:
         return None
-    dated = value.unit == "date"
-    return {"interval": _interval(value.interval, dated), "unit": None if dated else value.unit}
+    timed = value.unit in NOT_AMOUNTS
+    return {
+        "interval": _interval(value.interval, value.unit if timed else ""),
+        "unit": None if timed else value.unit,
+    }
 
 
 def _relation(value: Relation) -> str:
@@ -229,11 +235,13 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _bound(x: float, dates: bool) -> float | str | None:
+def _bound(x: float, kind: str) -> float | str | None:
     if math.isinf(x):
         return None
-    if dates:
+    if kind == "date":
         return date.fromordinal(int(x)).isoformat()
+    if kind in ("time", "datetime"):
+        return minute_text(x, kind)
     return x
 
 
@@ -241,4 +249,11 @@ def _interval_dict(value: Amount | DateValue | Category, text: str) -> dict[str,
     """A claim's interval, with ``text``: the interval in words."""
     if isinstance(value, Category):
         return None
-    return {**_interval(value.interval, isinstance(value, DateValue)), "text": text}
+    kind = (
+        value.kind
+        if isinstance(value, TimeValue)
+        else "date"
+        if isinstance(value, DateValue)
+        else ""
+    )
+    return {**_interval(value.interval, kind), "text": text}

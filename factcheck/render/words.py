@@ -20,7 +20,7 @@ from pathlib import Path
 from ..desk.model import Claim, Desk
 from ..engine.findings import Scope
 from ..errors import ValueSyntaxError
-from ..values.amounts import Amount, Category, DateValue
+from ..values.amounts import Amount, Category, DateValue, TimeValue, minute_text
 from ..values.intervals import Interval
 from ..values.periods import Period, parse_period
 from .language import SCALES, Language, language
@@ -252,8 +252,38 @@ class Words:
         return _("from {start} to {end}").format(start=self.day(value.lo), end=self.day(value.hi))
 
     def interval_in(self, value: Interval, unit_text: str) -> str:
-        """An interval of a number (in ``unit_text``) or of dates (unit ``date``)."""
-        return self.days(value) if unit_text == "date" else self.interval(value, unit_text)
+        """An interval of a number (in ``unit_text``), of dates (unit ``date``), or of
+        minutes (units ``time`` and ``datetime``)."""
+        if unit_text == "date":
+            return self.days(value)
+        if unit_text in ("time", "datetime"):
+            return self.moments(value, unit_text)
+        return self.interval(value, unit_text)
+
+    def moment(self, minute: float, kind: str) -> str:
+        """A minute as a reader writes it: 13:55; 1 December 2011, 13:55."""
+        clock = minute_text(minute, "time")
+        if kind == "time":
+            return clock
+        day = self.calendar(date.fromordinal(int(minute) // 1440))
+        return self._("{day}, {time}").format(day=day, time=clock)
+
+    def moments(self, value: Interval, kind: str) -> str:
+        """An interval of minutes: 13:55, 13:50 to 14:10, before 14:00, ..."""
+        _ = self._
+        if math.isinf(value.lo) and math.isinf(value.hi):
+            return _("any time")
+        if math.isinf(value.lo):
+            bound = _("before {time}") if value.hi_open else _("at or before {time}")
+            return bound.format(time=self.moment(value.hi, kind))
+        if math.isinf(value.hi):
+            bound = _("after {time}") if value.lo_open else _("at or after {time}")
+            return bound.format(time=self.moment(value.lo, kind))
+        if value.lo == value.hi:
+            return self.moment(value.lo, kind)
+        return _("{start} to {end}").format(
+            start=self.moment(value.lo, kind), end=self.moment(value.hi, kind)
+        )
 
     def period(self, text: str) -> str:
         """A period as a reader writes it: "2022", "H1 2022", "Q3 2023", "August
@@ -299,6 +329,8 @@ class Words:
         value = claim.value
         if isinstance(value, Amount):
             return self.interval(value.interval, value.unit)
+        if isinstance(value, TimeValue):
+            return self.moments(value.interval, value.kind)
         if isinstance(value, DateValue):
             return self.days(value.interval)
         assert isinstance(value, Category)

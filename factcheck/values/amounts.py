@@ -118,6 +118,28 @@ class DateValue:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeValue(DateValue):
+    """A time of day (``kind`` ``time``: minutes since midnight) or a date and time
+    (``datetime``: minutes since 0001-01-01), to the minute, as an interval of
+    minutes, both ends included."""
+
+    kind: str = "time"
+
+    def minute(self, x: float) -> str:
+        """Minute ``x`` as written: ``13:55``, or ``2011-12-01T13:55``."""
+        return minute_text(x, self.kind)
+
+
+def minute_text(x: float, kind: str) -> str:
+    """Minute ``x`` of a time (``13:55``) or a datetime (``2011-12-01T13:55``)."""
+    minutes = int(x)
+    clock = f"{minutes % 1440 // 60:02d}:{minutes % 60:02d}"
+    if kind == "time":
+        return clock
+    return f"{date.fromordinal(minutes // 1440).isoformat()}T{clock}"
+
+
+@dataclass(frozen=True, slots=True)
 class Category:
     """A word from a closed or open set, compared without case."""
 
@@ -519,6 +541,93 @@ def read_date(text: str) -> DateValue:
         "since": lambda: Interval(start, math.inf),
     }[hedge]()
     return DateValue(raw, interval, hedge)
+
+
+_CLOCK = re.compile(
+    r"(?:(?P<noon>noon)|(?P<midnight>midnight)|(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*"
+    r"(?P<ampm>[ap])?\.?\s*(?:m\.?)?)$",
+    re.IGNORECASE,
+)
+_TIME_HEDGES = {
+    **_DATE_HEDGES, "at": "within", "exactly": "within", "about": "about", "around": "about",
+    "approximately": "about", "circa": "about", "~": "about",
+}  # fmt: skip
+_TIME_HEDGE = re.compile(
+    r"\s*(" + "|".join(re.escape(h) for h in sorted(_TIME_HEDGES, key=len, reverse=True))
+    + r")\s*(?=\d|noon|midnight)",
+    re.IGNORECASE,
+)  # fmt: skip
+_SPAN = re.compile(r"\s*(?:from\s+|between\s+)?(.+?)\s+(?:to|and|-|–)\s+(.+)$", re.IGNORECASE)
+#: "about 13:55" is within this many minutes of it, either way.
+ABOUT_MINUTES = 5
+
+
+def _clock(text: str) -> int:
+    """Minutes since midnight of ``13:55``, ``1:55 PM``, ``1:55pm``, ``9 a.m.``, ``noon``."""
+    match = _CLOCK.match(text.strip())
+    if match is None:
+        raise ValueSyntaxError(
+            f"cannot read the time '{text.strip()}'", "write it as 13:55 or 1:55 PM"
+        )
+    if match.group("noon"):
+        return 720
+    if match.group("midnight"):
+        return 0
+    hour, minute = int(match.group("h")), int(match.group("m") or 0)
+    ampm = (match.group("ampm") or "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            raise ValueSyntaxError(f"'{text.strip()}': a 12-hour clock has no hour {hour}")
+        hour = hour % 12 + (12 if ampm == "p" else 0)
+    elif match.group("m") is None:
+        raise ValueSyntaxError(
+            f"cannot read the time '{text.strip()}'", "write the minutes too: 13:00"
+        )
+    if hour > 23 or minute > 59:
+        raise ValueSyntaxError(f"'{text.strip()}' is not a time of day", "write it as 13:55")
+    return hour * 60 + minute
+
+
+def _moment(text: str, kind: str) -> int:
+    """Minutes of a time of day, or of a date and time (``2011-12-01 13:55``)."""
+    if kind == "time":
+        return _clock(text)
+    day, _sep, clock = text.strip().replace("T", " ", 1).partition(" ")
+    try:
+        when = date.fromisoformat(day)
+    except ValueError as exc:
+        raise ValueSyntaxError(
+            f"cannot read the date and time '{text.strip()}'", "write it as 2011-12-01 13:55"
+        ) from exc
+    return when.toordinal() * 1440 + _clock(clock or "")
+
+
+def read_time(text: str, kind: str = "time") -> TimeValue:
+    """A time of day (``kind`` ``time``) or a date and time (``datetime``), to the
+    minute: ``13:55``, ``1:55 PM``, ``about 14:00`` (within ``ABOUT_MINUTES``),
+    ``before 14:00``, ``after 13:30``, ``by 14:00``, ``since 13:30``, ``13:50 to 14:10``;
+    ``2011-12-01 13:55`` for a datetime."""
+    raw = text.strip()
+    if not raw:
+        raise ValueSyntaxError("the value is empty", "write a time, e.g. 13:55")
+    span = _SPAN.match(raw)
+    if span is not None:
+        lo, hi = _moment(span.group(1), kind), _moment(span.group(2), kind)
+        if hi < lo:
+            raise ValueSyntaxError(f"'{raw}' ends before it starts")
+        return TimeValue(raw, Interval(float(lo), float(hi)), "within", kind)
+    match = _TIME_HEDGE.match(raw)
+    hedge = _TIME_HEDGES[match.group(1).lower()] if match else "within"
+    at = float(_moment(raw[match.end() :] if match else raw, kind))
+    interval = {
+        "within": lambda: Interval(at, at),
+        "about": lambda: Interval(at - ABOUT_MINUTES, at + ABOUT_MINUTES),
+        "before": lambda: Interval(-math.inf, at, hi_open=True),
+        "after": lambda: Interval(at, math.inf, lo_open=True),
+        "by": lambda: Interval(-math.inf, at),
+        "since": lambda: Interval(at, math.inf),
+    }[hedge]()
+    return TimeValue(raw, interval, hedge, kind)
 
 
 def read_category(text: str, allowed: tuple[str, ...] = ()) -> Category:

@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding, Incomparable, Side
-from ..scopes import ScopeIndex
+from ..scopes import NOT_AMOUNTS, ScopeIndex
 
 RULE = "currency"
 
 
 def check(index: ScopeIndex) -> Iterator[Finding]:
     for scope, cells in index.by_scope.items():
-        numeric = [c for c in cells if c.unit not in ("date", "category")]
+        numeric = [c for c in cells if c.unit not in NOT_AMOUNTS]
         if len(numeric) < 2:
             continue
         numeric.sort(key=lambda c: c.unit)

@@ -24,7 +24,7 @@ from ...values.intervals import Interval, add, down, outward, sum_down, up
 from ...values.periods import Period
 from .. import disputes
 from ..findings import Cover, Finding, PartsSum, PartWhole, Scope, Side, Term
-from ..scopes import Cell, Level, ScopeIndex, bounds, floor_of, in_unit
+from ..scopes import NOT_AMOUNTS, Cell, Level, ScopeIndex, bounds, floor_of, in_unit
 
 
 def _exceeds(low: Interval, high: Interval) -> bool:
@@ -42,7 +42,7 @@ def _additive_cells(index: ScopeIndex) -> Iterator[tuple[Cell, frozenset[str]]]:
         for variants in level.values():
             for cells in variants.values():
                 for cell in cells:
-                    if cell.unit not in ("date", "category"):
+                    if cell.unit not in NOT_AMOUNTS:
                         yield cell, axes
 
 
@@ -63,7 +63,7 @@ def part_whole(index: ScopeIndex) -> Iterator[Finding]:
         for variants in periods.values():
             for cells in variants.values():
                 for cell in cells:
-                    if cell.unit in ("date", "category"):
+                    if cell.unit in NOT_AMOUNTS:
                         continue
                     for _, whole_cells in _wholes(
                         index, cell.scope, axes, wholes_of_subject, levels
