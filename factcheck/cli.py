@@ -569,15 +569,16 @@ def export(
     from .render.atomic import target
 
     places = desk_places(path, sources)  # refused before the work: never inside the desk
+    real = output
     if fmt == "csv":
         for table in TABLES:
             target(output / f"{table.name}.csv", places, force)
     else:
-        target(output, places, force)
+        real = target(output, places, force)  # a link is kept: its target is written
         if fmt == "sqlite":
             target(metadata_path(output), places, force)
-    report, _real = _reconciled(path, sources, None, force, _Bar())
-    written = write(report, fmt, output, lang, shown=output)
+    report, _unused = _reconciled(path, sources, None, force, _Bar())
+    written = write(report, fmt, real, lang, shown=output)
     for file in written:
         click.echo(visible(f"wrote {file}", lines=False), err=True)
 
