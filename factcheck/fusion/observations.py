@@ -70,13 +70,13 @@ class Observations:
 
 
 def read_table(path: Path | str, tolerance: float = 0.0, world: Desk | None = None) -> Observations:
-    """A claims table read and typed, streamed twice (once to check it and learn each
-    metric's value type, once to build the arrays): it never stands whole in
-    memory. Its problems are a ``DeskError`` listing each as ``file:line:col``."""
+    """A claims table read and typed: a CSV file streamed twice (once to check it and
+    learn each metric's value type, once to build the arrays), so that it never
+    stands whole in memory; a ``.parquet`` file through DuckDB. Its problems are a
+    ``DeskError`` listing each as ``file:line:col``; its size is limited to
+    ``MAX_TABLE_BYTES`` either way."""
     path = Path(path)
     where = str(path)
-    if path.suffix.lower() == ".parquet":
-        return _read_parquet(path, tolerance, _WorldValues(world))
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -92,6 +92,8 @@ def read_table(path: Path | str, tolerance: float = 0.0, world: Desk | None = No
                 )
             ]
         )
+    if path.suffix.lower() == ".parquet":
+        return _read_parquet(path, tolerance, _WorldValues(world))
     problems = Problems()
     by_metric: dict[str, set[str]] = {}
     typed = _WorldValues(world)
