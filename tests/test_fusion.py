@@ -377,3 +377,12 @@ def test_numbers_within_five_percent_are_near() -> None:
 def test_only_the_accuracy_models_take_tuning() -> None:
     with pytest.raises(UsageError, match="takes no tuning"):
         fuse(from_rows(SMALL), "vote", similarity=0.5)
+
+
+def test_copy_detection_checks_a_bounded_number_of_sources(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.fusion import methods
+
+    assert len(fuse(from_rows(_mirrored(3)), "accu-copy").copying) == 3
+    monkeypatch.setattr(methods, "MAX_PROLIFIC", 2)  # all have 200 claims: the first two seen
+    copied = fuse(from_rows(_mirrored(3)), "accu-copy")
+    assert copied.copying == ()  # only honest-1 and honest-2 were compared

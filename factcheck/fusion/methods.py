@@ -27,6 +27,7 @@ the items times the pairs of prolific sources).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +43,8 @@ FALSE_VALUES = 3  # n: how many false values an item may take (the paper's domai
 SIMILARITY = 0.8  # rho: the share of a near value's vote a value gets (accu-copy)
 PROLIFIC = 0.02  # a source gives at least this share of the items to be checked for copying
 SHARED = 100  # and two sources share at least this many items
+MAX_PROLIFIC = 64  # the most prolific sources checked for copying (by claims)
+MAX_PAIR_CELLS = 600_000_000  # and at most this many (pair of sources, item) comparisons
 SAME_FEED = 0.999  # the share of those on which two mirrors of one feed agree
 NEAR_MINUTES = 10  # two times of one item this close lend each other support
 SCALE_MINUTES = 2.0  # ... the more the closer: exp(-minutes apart / this)
@@ -190,6 +193,9 @@ def _copy_discount(
     if len(prolific) < 2:
         return discount, ()
     prolific = prolific[np.argsort(-per_source[prolific], kind="stable")]  # most claims first
+    # bounded work: at most MAX_PAIR_CELLS comparisons of two sources' values on an item
+    most = max(2, min(MAX_PROLIFIC, math.isqrt(2 * MAX_PAIR_CELLS // max(items, 1))))
+    prolific = prolific[:most]
     column = np.full(len(obs.sources), -1)
     column[prolific] = np.arange(len(prolific))
     table = np.full((items, len(prolific)), -1, dtype=np.int64)  # items x prolific sources

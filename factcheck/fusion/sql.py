@@ -16,6 +16,7 @@ there (``load=False``), as they would be on a cluster.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -24,6 +25,8 @@ import numpy as np
 from .methods import (
     FALSE_VALUES,
     ITERATIONS,
+    MAX_PAIR_CELLS,
+    MAX_PROLIFIC,
     NEAR_MINUTES,
     NEAR_SHARE,
     PROLIFIC,
@@ -43,6 +46,7 @@ WITH counts AS (SELECT source, count(*) AS n FROM claims GROUP BY source),
 prolific AS (
     SELECT source, n FROM counts
     WHERE n >= greatest({shared}, {prolific} * (SELECT count(DISTINCT item) FROM claims))
+    ORDER BY n DESC, source LIMIT {most}
 ),
 mine AS (SELECT c.source, c.item, c.value, p.n FROM claims c JOIN prolific p USING (source)),
 pairs AS (
@@ -142,7 +146,8 @@ def fuse_sql(
         )
         run("CREATE OR REPLACE TABLE vals AS SELECT * FROM observed_values")
         connection.unregister("observed_values")
-    run(FEEDS.format(shared=SHARED, prolific=PROLIFIC, same_feed=SAME_FEED))
+    most = max(2, min(MAX_PROLIFIC, math.isqrt(2 * MAX_PAIR_CELLS // max(len(obs.items), 1))))
+    run(FEEDS.format(shared=SHARED, prolific=PROLIFIC, same_feed=SAME_FEED, most=most))
     run(WEIGHTS)
     run(
         NEAR.format(
