@@ -386,3 +386,13 @@ def test_copy_detection_checks_a_bounded_number_of_sources(monkeypatch: pytest.M
     monkeypatch.setattr(methods, "MAX_PROLIFIC", 2)  # all have 200 claims: the first two seen
     copied = fuse(from_rows(_mirrored(3)), "accu-copy")
     assert copied.copying == ()  # only honest-1 and honest-2 were compared
+
+
+def test_near_values_are_bounded_on_an_item_with_thousands_of_values() -> None:
+    from factcheck.fusion.methods import MAX_NEAR, _similar_pairs
+
+    rows = [(f"s{n}", "city", "population", "2020", f"{100_000 + n}") for n in range(3000)]
+    obs = from_rows(rows)  # 3,000 figures, every two within 5% of each other
+    near, _close, _sim = _similar_pairs(obs)
+    assert len(near) <= 2 * MAX_NEAR * len(obs.shown)  # not 9 million pairs
+    assert fuse(obs, "accu-copy").values[0].claims == 3000

@@ -50,6 +50,7 @@ NEAR_MINUTES = 10  # two times of one item this close lend each other support
 SCALE_MINUTES = 2.0  # ... the more the closer: exp(-minutes apart / this)
 NEAR_SHARE = 0.05  # two numbers of one item within this share of each other too
 SCALE_SHARE = 0.01
+MAX_NEAR = 50  # a value lends to at most this many neighbours each way (bounded work)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,23 +225,22 @@ def _copy_discount(
 
 def _similar_pairs(obs: Observations) -> tuple[Any, Any, Any]:
     """Pairs of values of one item that are near (times within ``NEAR_MINUTES``,
-    numbers within the share ``NEAR_SHARE`` of each other), both ways, with their
+    numbers within the share ``NEAR_SHARE`` of each other) and at most ``MAX_NEAR``
+    apart in the item's values sorted by magnitude, both ways, with their
     similarity, exp(−distance / scale): (value, near value, similarity)."""
     magnitude = obs.magnitude if obs.magnitude is not None else np.full(len(obs.shown), np.nan)
     timed = np.array([obs.kinds.get(item[1]) == "time" for item in obs.items])[obs.value_item]
     order = np.flatnonzero(np.isfinite(magnitude))
     order = order[np.lexsort((magnitude[order], obs.value_item[order]))]
     firsts, seconds, sims = [], [], []
-    for offset in range(1, len(order)):
+    for offset in range(1, min(len(order), MAX_NEAR + 1)):
         a, b = order[:-offset], order[offset:]
         same = obs.value_item[a] == obs.value_item[b]
-        if not same.any():
-            break
         gap = np.abs(magnitude[b] - magnitude[a])
         share = gap / np.maximum(np.maximum(np.abs(magnitude[a]), np.abs(magnitude[b])), 1e-300)
         within = same & np.where(timed[a], gap <= NEAR_MINUTES, share <= NEAR_SHARE)
         if not within.any():
-            continue
+            break  # sorted by item and magnitude: farther neighbours are farther apart
         distance = np.where(timed[a], gap / SCALE_MINUTES, share / SCALE_SHARE)[within]
         firsts += [a[within], b[within]]
         seconds += [b[within], a[within]]

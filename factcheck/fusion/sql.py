@@ -25,6 +25,7 @@ import numpy as np
 from .methods import (
     FALSE_VALUES,
     ITERATIONS,
+    MAX_NEAR,
     MAX_PAIR_CELLS,
     MAX_PROLIFIC,
     NEAR_MINUTES,
@@ -73,12 +74,16 @@ FROM claims c LEFT JOIN (
 #: with their similarity, from ``vals(value, item, magnitude, measured, timed)``.
 NEAR = """
 CREATE OR REPLACE TABLE near AS
-WITH pairs AS (
+WITH ranked AS (
+    SELECT *, row_number() OVER (PARTITION BY item ORDER BY magnitude, value) AS r
+    FROM vals WHERE measured
+),
+pairs AS (
     SELECT a.value, b.value AS other, a.timed, abs(a.magnitude - b.magnitude) AS gap,
            abs(a.magnitude - b.magnitude)
              / greatest(abs(a.magnitude), abs(b.magnitude), 1e-300) AS share
-    FROM vals a JOIN vals b ON a.item = b.item AND a.value <> b.value
-    WHERE a.measured AND b.measured
+    FROM ranked a JOIN ranked b
+      ON a.item = b.item AND a.value <> b.value AND abs(a.r - b.r) <= {max_near}
 )
 SELECT value, other,
        exp(-(CASE WHEN timed THEN gap / {scale_minutes} ELSE share / {scale_share} END)) AS sim
@@ -152,7 +157,7 @@ def fuse_sql(
     run(
         NEAR.format(
             near_minutes=NEAR_MINUTES, scale_minutes=SCALE_MINUTES, near_share=NEAR_SHARE,
-            scale_share=SCALE_SHARE,
+            scale_share=SCALE_SHARE, max_near=MAX_NEAR,
         )
     )  # fmt: skip
     run("CREATE OR REPLACE TABLE accuracy AS SELECT DISTINCT source, 0.8 AS accuracy FROM claims")
