@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import DeskError, load
+from factcheck import DeskError, load, reconcile
 from factcheck.values.amounts import Amount, Category, DateValue
 
 from .conftest import MakeDesk
@@ -259,3 +259,21 @@ def test_derived_from_names_a_known_claim(make_desk: MakeDesk) -> None:
         "claims/a.yaml:8:19: claim 'c1': unknown claim 'c9' in derived_from; "
         "no claim in the desk has this id"
     ]
+
+
+def test_a_bulk_table_without_ids_names_each_row_by_its_place(make_desk: MakeDesk) -> None:
+    table = (
+        "source,subject,metric,period,value\n"
+        "wire,acme,spend,2023,about 1 billion USD\n"
+        "daily,acme,spend,2023,3 billion USD\n"
+    )
+    desk = load(make_desk({"bulk.csv": table}))
+    assert [c.id for c in desk.claims] == ["bulk-2", "bulk-3"]  # file and line
+    assert reconcile(desk).conflicts[0].claims == ("bulk-2", "bulk-3")
+
+
+def test_a_row_without_its_value_is_said_once(make_desk: MakeDesk) -> None:
+    table = "source,subject,metric,period,value\nwire,acme,spend,2023,\n"
+    with pytest.raises(DeskError) as caught:
+        load(make_desk({"bulk.csv": table}))
+    assert [p.message for p in caught.value.problems] == ["claim 'bulk-2' has no 'value'"]

@@ -54,9 +54,13 @@ class DeskBuilder(WorldBuilder):
 
     def claim(self, rec: YMap, file: Path, is_csv: bool) -> None:
         ident = self.r.text(rec, "id", "a claim")
+        if is_csv and not ident and "id" not in rec:  # a bulk table: each row named by its place
+            ident = f"{file.stem}-{rec.line}"
         what = f"claim '{ident}'" if ident else "a claim"
         allowed = (*CLAIM_FIELDS, *ARTICLE_FIELDS) if is_csv else CLAIM_FIELDS
-        required = _REQUIRED if is_csv else (*_REQUIRED, "quote")
+        required: tuple[str, ...] = (*_REQUIRED, "quote")
+        if is_csv:
+            required = _REQUIRED[1:] if "id" not in rec else _REQUIRED
         complete = self.r.check(rec, what, allowed, required)
         if self.r.left_to_fill(
             rec, what, "write it, or delete the claim if the desk does not need it"
@@ -271,6 +275,8 @@ class DeskBuilder(WorldBuilder):
     def _value(self, rec: YMap, metric: Metric, what: str) -> Value | None:
         raw = rec.get("value")
         where = rec.where("value")
+        if raw is None or raw == "":
+            return None  # reported once, as a missing field
         if isinstance(raw, dict):
             key: Any = tuple(sorted(raw.items()))
             if not all(isinstance(v, str) for v in raw.values()):
