@@ -277,3 +277,55 @@ def test_a_row_without_its_value_is_said_once(make_desk: MakeDesk) -> None:
     with pytest.raises(DeskError) as caught:
         load(make_desk({"bulk.csv": table}))
     assert [p.message for p in caught.value.problems] == ["claim 'bulk-2' has no 'value'"]
+
+
+def _parquet(path: Path, table: str) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    source = path.with_suffix(".source.csv")
+    source.write_text(table, encoding="utf-8")
+    duckdb.execute(
+        f"COPY (SELECT * FROM read_csv('{source}', all_varchar=true)) TO '{path}' (FORMAT parquet)"
+    )
+    source.unlink()
+
+
+def test_a_parquet_table_holds_claims_as_a_csv_table_does(make_desk: MakeDesk) -> None:
+    table = (
+        "source,subject,metric,period,value,product\n"
+        "wire,acme,spend,2023,about 1 billion USD,chip\n"
+        "daily,acme,spend,2023,3 billion USD,chip\n"
+    )
+    claims = make_desk({})
+    _parquet(claims / "bulk.parquet", table)
+    desk = load(claims)
+    assert [(c.id, c.value.text, c.product, c.where.line) for c in desk.claims] == [
+        ("bulk-1", "about 1 billion USD", ("chip",), 1),  # named by its row
+        ("bulk-2", "3 billion USD", ("chip",), 2),
+    ]
+    assert reconcile(desk).conflicts[0].claims == ("bulk-1", "bulk-2")
+
+
+def test_a_bad_parquet_row_is_located(make_desk: MakeDesk) -> None:
+    claims = make_desk({})
+    _parquet(
+        claims / "bulk.parquet",
+        "source,subject,metric,value\nwire,acme,spend,1 USD\nwire,acme,spend,lots\n",
+    )
+    with pytest.raises(DeskError) as caught:
+        load(claims)
+    (problem,) = caught.value.problems
+    assert str(problem).split("bulk.parquet:")[1].startswith("2:4: claim 'bulk-2'")
+
+
+def test_without_duckdb_a_parquet_table_says_how_to_read_it(
+    make_desk: MakeDesk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    claims = make_desk({})
+    _parquet(claims / "bulk.parquet", "source,subject,metric,value\nwire,acme,spend,1 USD\n")
+    monkeypatch.setitem(sys.modules, "duckdb", None)
+    with pytest.raises(DeskError) as caught:
+        load(claims)
+    assert "reading a Parquet table needs DuckDB" in str(caught.value.problems[0])
+    assert "pip install 'factcheck[duckdb]'" in str(caught.value.problems[0])

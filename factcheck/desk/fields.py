@@ -81,7 +81,7 @@ class FieldReader:
         if value is None:
             return ()
         if isinstance(value, str):
-            parts = value.split(";") if rec.path.endswith(".csv") else [value]
+            parts = value.split(";") if rec.path.endswith((".csv", ".parquet")) else [value]
             if not value.isprintable():
                 self._showable(value, rec, key, what)
             return tuple(p.strip() for p in parts if p.strip())

@@ -23,13 +23,16 @@ from .claims import DeskBuilder
 from .csvfile import header, iter_csv, read_csv
 from .fields import FieldReader
 from .model import Desk
+from .parquetfile import iter_parquet, parquet_header
 from .world import ARTICLE_FIELDS
 from .yamlfile import YList, YMap, read_yaml
 
 SECTIONS = (
     "article", "claims", "sources", "entities", "units", "metrics", "relations", "policy",
 )  # fmt: skip
-CLAIM_SUFFIXES = (".yaml", ".yml", ".csv")
+CLAIM_SUFFIXES = (".yaml", ".yml", ".csv", ".parquet")
+#: Files of claims as rows (bulk tables), read row by row rather than parsed whole.
+TABLE_SUFFIXES = (".csv", ".parquet")
 MAX_CLAIMS_PER_FILE = 100_000  # in one YAML file (an article has a few dozen; 10 MB holds 65,000)
 MAX_SCAN = 10 * 1024 * 1024  # larger files are read with the world (and refused by read_yaml)
 #: From this many YAML claim files on, they are parsed on a second core (where there is one).
@@ -193,10 +196,14 @@ def read_desk(
 
 
 def _read_file(file: Path, raw: RawDesk) -> list[Problem]:
-    if file.suffix.lower() != ".csv":
+    if file.suffix.lower() not in TABLE_SUFFIXES:
         return _take_sections(file, _parse(file), raw)
     try:
-        rows, problems = read_csv(file)
+        if file.suffix.lower() == ".csv":
+            rows, problems = read_csv(file)
+        else:
+            problems = []
+            rows = list(iter_parquet(file, problems))
     except OSError as exc:
         return [_unreadable(file, exc, "file")]
     raw.claims.extend((row, file, True) for row in rows)
@@ -321,14 +328,14 @@ def _load(desk_path: Path, sources_path: Path | None, workers: int, progress: Pr
     if raw.unreadable:
         _unreadable_world(raw, problems, claim_files)
     builder = _build_world(raw, problems)
-    yaml_files = [file for file in claim_files if file.suffix.lower() != ".csv"]
+    yaml_files = [file for file in claim_files if file.suffix.lower() not in TABLE_SUFFIXES]
     fork = workers >= 2 and len(yaml_files) >= MIN_FILES_TO_FORK and can_fork()
     parsed = ahead(_parse, yaml_files, fork)  # the next files parsed while these are built
     try:
         for done, file in enumerate(claim_files):
             progress("reading files", done, len(claim_files))
-            if file.suffix.lower() == ".csv":
-                _stream_csv(builder, file)
+            if file.suffix.lower() in TABLE_SUFFIXES:
+                _stream_table(builder, file)
                 continue
             part = RawDesk(root=root)
             found = _take_sections(file, next(parsed), part)
@@ -365,16 +372,19 @@ def load_for_editing(path: Path | str, sources: Path | str | None = None) -> Des
         return load_world(path, sources)
 
 
-def _stream_csv(builder: DeskBuilder, file: Path) -> None:
-    """A CSV table's claims built row by row, never all its records at once; its
-    article rows first, in a pass of their own, where the header has their columns."""
+def _stream_table(builder: DeskBuilder, file: Path) -> None:
+    """A table's claims (CSV or Parquet) built row by row, never all its records at
+    once; its article rows first, in a pass of their own, where the header has their
+    columns."""
     problems: list[Problem] = Problems()
+    parquet = file.suffix.lower() == ".parquet"
+    rows = iter_parquet if parquet else iter_csv
     try:
-        if ARTICLE_FIELDS & set(header(file)):
-            for rec in iter_csv(file, []):
+        if ARTICLE_FIELDS & set(parquet_header(file) if parquet else header(file)):
+            for rec in rows(file, []):
                 if ARTICLE_FIELDS & rec.keys():
                     builder.csv_article(rec, file)
-        for rec in iter_csv(file, problems):
+        for rec in rows(file, problems):
             builder.claim(rec, file, True)
     except OSError as exc:
         problems.append(_unreadable(file, exc, "file"))
@@ -393,7 +403,7 @@ def _world_first(files: list[Path]) -> tuple[list[Path], list[Path]]:
 def _declares_world(file: Path) -> bool:
     """Whether a file declares part of the world, by a quick scan of its section names
     (an unreadable file counts: it is read with the world, which says why it cannot be)."""
-    if file.suffix.lower() == ".csv":
+    if file.suffix.lower() in TABLE_SUFFIXES:
         return False
     try:
         return file.stat().st_size > MAX_SCAN or bool(_WORLD_SECTION.search(file.read_bytes()))
