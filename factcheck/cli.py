@@ -168,7 +168,10 @@ def _reconciled(
         if output is not None:  # and the archived texts the desk read, wherever they are
             texts = [a.text for a in desk.articles.values() if a.text is not None]
             real = target(output, [*places, *texts], force)
-        return run_reconcile(desk, progress=bar), real
+        from .fusion import learn
+
+        # what to re-check first, by the origins' track record too: every command the same
+        return learn(run_reconcile(desk, progress=bar)), real
     finally:
         if bar is not None:
             bar.close()
@@ -369,9 +372,6 @@ def reconcile(
     bar = _Bar() if format_name != "json" else None  # never in JSON
     with _problems_as(format_name):
         report, real = _reconciled(path, sources, output, force, bar)
-    from .fusion import learn
-
-    report = learn(report)  # what to re-check first, by the origins' track record too
     if since is not None and older is not None:
         from .publish.changes import compare, render_changes, slim
         from .render.registry import default_language
