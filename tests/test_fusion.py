@@ -203,7 +203,7 @@ _ROWS = st.lists(
         st.just(""),
         st.sampled_from(["1", "2", "3", "10:00", "10:05", "red", "Red", "1,000"]),
     ),
-    min_size=1,
+    min_size=0,
     max_size=40,
 )
 
@@ -213,7 +213,7 @@ _ROWS = st.lists(
 def test_any_table_fuses_to_one_best_value_per_item(rows, method, tolerance) -> None:  # type: ignore[no-untyped-def]
     obs = from_rows(rows, tolerance)
     fusion = fuse(obs, method)
-    assert len(fusion.values) == len({(r[1], r[2]) for r in rows})
+    assert len(fusion.values) == len({(r[1], r[2]) for r in rows})  # none for no rows
     for value in fusion.values:
         assert 0 <= value.confidence <= 1 + 1e-9 and value.sources
     assert all(0 <= s.reliability <= 1 + 1e-9 for s in fusion.sources)
@@ -396,3 +396,14 @@ def test_near_values_are_bounded_on_an_item_with_thousands_of_values() -> None:
     near, _close, _sim = _similar_pairs(obs)
     assert len(near) <= 2 * MAX_NEAR * len(obs.shown)  # not 9 million pairs
     assert fuse(obs, "accu-copy").values[0].claims == 3000
+
+
+def test_a_table_of_a_header_alone_fuses_to_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("source,subject,metric,value\n", encoding="utf-8")
+    for fmt in ("text", "markdown", "json", "csv"):
+        result = CliRunner().invoke(main, ["fuse", str(path), "--format", fmt])
+        assert result.exit_code == 0, (fmt, result.output)
+    assert (
+        "0 items from 0 claims of 0 sources" in CliRunner().invoke(main, ["fuse", str(path)]).stdout
+    )

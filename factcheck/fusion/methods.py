@@ -272,6 +272,8 @@ def fuse(obs: Observations, method: str = "accu-copy", **tuning: float) -> Fusio
         raise UsageError(f"unknown fusion method '{method}'; {hint}")
     if tuning and method not in ("accu", "accu-copy"):
         raise UsageError(f"the method '{method}' takes no tuning ({', '.join(tuning)})")
+    if not obs.claims:  # a table of a header alone: nothing to weigh
+        return Fusion(method, (), (), 0)
     confidence, trust, rounds, copying = run(obs, **tuning)
     best = best_values(obs, confidence)
     on_best = obs.claim_value == best[obs.value_item[obs.claim_value]]
