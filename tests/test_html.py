@@ -67,10 +67,13 @@ def test_the_page_forbids_the_network_and_foreign_scripts() -> None:
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 REQUIRED = os.environ.get("FACTCHECK_BROWSER_TESTS") == "required"  # set by .ci/run
-playwright = pytest.importorskip("playwright.sync_api") if not REQUIRED else None
 
 
 def _browser() -> Any:
+    """Playwright driving Debian's Chromium; the browser tests skip without either
+    (fail in CI). The tests above need neither and always run."""
+    if not REQUIRED:
+        pytest.importorskip("playwright.sync_api")
     from playwright.sync_api import sync_playwright
 
     if CHROMIUM is None:

@@ -86,3 +86,26 @@ def test_terminal_report_fits_100_columns() -> None:
     text = render(reconcile(load(SEED_CLAIMS)), "text")
     assert max(len(line) for line in text.splitlines()) <= 100
     assert text.index("Conflicts") < text.index("single origin") < text.index("Corroborated")
+
+
+def test_the_same_desk_gives_the_same_report_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Two processes with different string hashing (the order of sets and dicts of
+    strings) write the same JSON and text reports, byte for byte."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}"
+        out.mkdir()
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        for fmt in ("json", "text"):
+            subprocess.run(
+                [sys.executable, "-c", "from factcheck.cli import main; main()", "reconcile",
+                 str(SEED_CLAIMS), "--format", fmt, "-o", str(out / f"report.{fmt}")],
+                env=env, check=False, capture_output=True,
+            )  # fmt: skip
+        outputs.append([(out / f"report.{fmt}").read_bytes() for fmt in ("json", "text")])
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0].startswith(b"{")  # a report was written

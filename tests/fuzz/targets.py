@@ -53,7 +53,9 @@ def yaml_file(data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        read_yaml(Path(name))
+        _parsed, problems = read_yaml(Path(name))
+        # an empty file is no data and no problem; every problem is located in the file
+        assert all(p.location.path == name and p.location.line >= 0 for p in problems)
     finally:
         os.unlink(name)
 
