@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -42,14 +43,32 @@ def _misquoted(make_desk: MakeDesk, count: int) -> str:
 
 
 def test_the_claim_rules_are_shared_slice_by_slice(
-    make_desk: MakeDesk, monkeypatch: pytest.MonkeyPatch
+    make_desk: MakeDesk, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     desk = load(_misquoted(make_desk, 11))
     alone = reconcile(desk, workers=1)
     assert len(alone.of_kind("unsupported-quote")) == 11
     monkeypatch.setattr(executor, "MIN_CLAIMS", 0)
     monkeypatch.setattr(executor, "SLICE", 2)  # six slices: both processes take some
-    assert render(reconcile(desk, workers=2), "json") == render(alone, "json")
+    log = tmp_path / "slices"
+    sliced = executor._sliced
+
+    def logged(index, rules, parts):  # type: ignore[no-untyped-def]
+        def each():  # type: ignore[no-untyped-def]
+            for part in parts:
+                with log.open("a", encoding="utf-8") as out:  # the child writes here too
+                    out.write(f"{os.getpid()} {part.start}\n")
+                yield part
+                time.sleep(0.15)  # slow slices: neither process can take them all
+
+        return sliced(index, rules, each())
+
+    monkeypatch.setattr(executor, "_sliced", logged)
+    shared = reconcile(desk, workers=2)
+    taken = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    assert sorted(int(start) for _pid, start in taken) == [0, 2, 4, 6, 8, 10]  # each once
+    assert len({pid for pid, _start in taken}) == 2  # the work was split between two
+    assert render(shared, "json") == render(alone, "json")  # the child's findings arrived
 
 
 def test_a_child_that_dies_is_replaced_by_the_parent(
