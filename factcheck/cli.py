@@ -151,10 +151,13 @@ def _reconciled(
     output: Path | None = None,
     force: bool = False,
     bar: _Bar | None = None,
+    ranked: bool = False,
 ) -> tuple[Report, Path | None]:
     """The desk at ``path`` loaded and reconciled (on two cores where there are
     two), and the file its output goes to: checked before the work starts,
-    and again against every file the desk read."""
+    and again against every file the desk read. ``ranked``: what to re-check
+    first is ordered by the origins' learned reliability too (for the reports
+    that show it)."""
     from .desk.loader import desk_places, load
     from .engine.runner import reconcile as run_reconcile
     from .render.atomic import target
@@ -168,10 +171,12 @@ def _reconciled(
         if output is not None:  # and the archived texts the desk read, wherever they are
             texts = [a.text for a in desk.articles.values() if a.text is not None]
             real = target(output, [*places, *texts], force)
-        from .fusion import learn
+        report = run_reconcile(desk, progress=bar)
+        if ranked:
+            from .fusion import learn
 
-        # what to re-check first, by the origins' track record too: every command the same
-        return learn(run_reconcile(desk, progress=bar)), real
+            report = learn(report)
+        return report, real
     finally:
         if bar is not None:
             bar.close()
@@ -371,7 +376,7 @@ def reconcile(
     older = _read_report(since) if since is not None else None
     bar = _Bar() if format_name != "json" else None  # never in JSON
     with _problems_as(format_name):
-        report, real = _reconciled(path, sources, output, force, bar)
+        report, real = _reconciled(path, sources, output, force, bar, ranked=True)
     if since is not None and older is not None:
         from .publish.changes import compare, render_changes, slim
         from .render.registry import default_language
@@ -783,7 +788,7 @@ def _watched_run(path: Path, sources: Path | None, only_validate: bool, fmt: str
                 desk = load(path, sources)
                 click.echo(f"{path}: {plural(len(desk.claims), 'claim')}: no problems.")
                 return
-            report, _ = _reconciled(path, sources)
+            report, _ = _reconciled(path, sources, ranked=True)
         sys.stdout.writelines(render_lines(report, renderer(fmt, "report").name, width=_columns()))
         sys.stdout.flush()
     except SystemExit:  # the problems were listed as annotations; keep watching

@@ -16,7 +16,7 @@ finding, because a finding holds nothing to parse.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..desk.model import Relation
@@ -340,7 +340,7 @@ class Finding:
         """What names this finding across runs and re-orderings: its rule and its
         sorted claim ids, ``part-whole:ft-deliveries-2022+jiwei-china-market-2022``
         (docs/report-format.md)."""
-        return f"{self.rule}:{'+'.join(sorted(self.claims))}"
+        return identity_of(self.rule, self.claims)
 
     @property
     def strength(self) -> str | None:
@@ -395,3 +395,8 @@ def finding_ids(findings: Sequence[Finding]) -> list[str]:
         count = seen[identity] = seen.get(identity, 0) + 1
         found.append(identity if count == 1 else f"{identity}#{count}")
     return found
+
+
+def identity_of(rule: str, claims: Iterable[str]) -> str:
+    """A finding's identity from its rule and claims (docs/report-format.md)."""
+    return f"{rule}:{'+'.join(sorted(claims))}"

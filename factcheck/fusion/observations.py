@@ -171,7 +171,6 @@ def _read_parquet(path: Path, tolerance: float, typed: _WorldValues) -> Observat
     for metric, written in distinct:
         by_metric.setdefault(metric, []).append(written)
     kinds = {m: typed.kind(m) or kind_of(values) for m, values in by_metric.items()}
-    readers: dict[str, Any] = {"time": _time_key, "number": _number_key, "words": _words_key}
     keyed: dict[str, tuple[Any, str]] = {}
     codes: list[tuple[str, str, str, str]] = []  # metric, text, key code, shown
     for metric, written in distinct:
@@ -185,12 +184,7 @@ def _read_parquet(path: Path, tolerance: float, typed: _WorldValues) -> Observat
                     Problem(Location(where, int(row)), f"{metric}: {found.message}", found.hint)
                 )
                 continue
-            key: Any = (
-                found.word if kinds[metric] == "words" else (found.interval.lo, found.interval.hi)
-            )
-            pair = (key, written)
-        else:
-            pair = readers[kinds[metric]](written)
+        pair = _keyed(metric, written, kinds, typed)
         code = repr(pair[0])
         keyed[code] = pair
         codes.append((metric, written, code, pair[1]))
@@ -384,21 +378,13 @@ def _build(
 ) -> Observations:
     """Rows read: each value keyed (a time's minutes, a number, a word, a
     world-typed value's interval), each distinct text read once."""
-    readers: dict[str, Any] = {"time": _time_key, "number": _number_key, "words": _words_key}
     read: dict[tuple[str, str], tuple[Any, str]] = {}
 
     def entries() -> Iterator[Entry]:
         for source, subject, metric, period, text in rows:
             found = read.get((metric, text))
             if found is None:
-                if kinds[metric] == "interval" and typed is not None:
-                    interval = typed.value(metric, text).interval
-                    found = ((interval.lo, interval.hi), text.strip())
-                elif kinds[metric] == "words" and typed is not None and typed.kind(metric):
-                    found = (typed.value(metric, text).word, text.strip())
-                else:
-                    found = readers[kinds[metric]](text)
-                read[(metric, text)] = found
+                found = read[(metric, text)] = _keyed(metric, text, kinds, typed)
             yield source, (subject, metric, period), found[0], found[1]
 
     return _assemble(entries(), kinds, tolerance)
@@ -491,6 +477,20 @@ def _number_key(text: str) -> tuple[Any, str]:
 
 def _words_key(text: str) -> tuple[Any, str]:
     return text.strip().casefold(), text.strip()
+
+
+def _keyed(
+    metric: str, text: str, kinds: dict[str, str], typed: _WorldValues | None
+) -> tuple[Any, str]:
+    """A value's key and the value as shown: read by the world where it declares the
+    metric (a category's word, or an interval's bounds), else by the metric's kind."""
+    if typed is not None and typed.kind(metric):
+        value = typed.value(metric, text)
+        key = value.word if kinds[metric] == "words" else (value.interval.lo, value.interval.hi)
+        return key, text.strip()
+    readers = {"time": _time_key, "number": _number_key, "words": _words_key}
+    key_and_text: tuple[Any, str] = readers[kinds[metric]](text)
+    return key_and_text
 
 
 def _within(obs: Observations, keys: list[tuple[int, Any]], tolerance: float) -> Any:

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..engine.findings import identity_of
 from ..errors import UsageError
 from ..render.language import language
 from ..render.markdown import escape as _escape
-from ..render.words import visible
+from ..render.words import Words, visible
 
 #: The largest report ``diff`` reads (a report of 100,000 claims is about 120 MB).
 MAX_REPORT_BYTES = 2**30  # 1 GiB
@@ -163,7 +164,7 @@ def _identity(finding: dict[str, Any]) -> str:
     found = finding.get("id")
     if isinstance(found, str) and found:
         return found
-    return f"{finding.get('rule', '')}:{'+'.join(sorted(finding.get('claims', ())))}"
+    return identity_of(str(finding.get("rule", "")), finding.get("claims", ()))
 
 
 def _comparable(claim: dict[str, Any]) -> tuple[Any, ...]:
@@ -295,21 +296,16 @@ class _Words:
     """The changes in words, in a report language, as text or Markdown."""
 
     def __init__(self, lang: str | None, markdown: bool) -> None:
-        self.language = language(lang)
-        self._ = self.language.gettext
+        words = Words(language(lang))
+        self._, self.n_, self.digits = words._, words.n_, words.digits
         self.sep = self._("; ")
         self.markdown = markdown
-
-    def n_(self, one: str, many: str, count: int, **values: Any) -> str:
-        return self.language.ngettext(one, many, count).format(
-            n=self.language.digits(f"{count:,}"), **values
-        )
 
     def code(self, text: str) -> str:
         return f"`{text}`" if self.markdown else text
 
     def heading(self, title: str, count: int) -> list[str]:
-        line = f"{title} ({self.language.digits(f'{count:,}')})"
+        line = f"{title} ({self.digits(count)})"
         if self.markdown:
             return [f"## {_escape(line)}", ""]
         return [line, "=" * len(line)]
@@ -376,7 +372,7 @@ class _Words:
                     "{n} other findings appeared and {gone} went away (agreements, repetitions, "
                     "single origins, warnings): see the reports",
                     others,
-                    gone=self.language.digits(f"{gone:,}"),
+                    gone=self.digits(gone),
                 )
             )
         return out

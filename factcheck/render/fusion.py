@@ -20,7 +20,7 @@ from ..fusion import Fusion
 from . import LIMIT
 from .language import language
 from .markdown import escape
-from .words import visible
+from .words import Words, visible
 
 FORMATS = ("text", "markdown", "json", "csv")
 CSV_COLUMNS = ("subject", "metric", "period", "value", "confidence", "sources")
@@ -86,19 +86,14 @@ def _csv(fusion: Fusion) -> Iterator[str]:
 
 
 def _document(fusion: Fusion, markdown: bool, lang: str | None, limit: int | None) -> str:
-    speaking = language(lang)
-    _, n_ = speaking.gettext, speaking.ngettext
-    digits = speaking.digits
+    words = Words(language(lang))
+    _, n_, digits = words._, words.n_, words.digits
     claims = sum(s.claims for s in fusion.sources)
     head = _("Fused by {method}: {items} from {claims} of {sources}").format(
         method=fusion.method,
-        items=n_("{n} item", "{n} items", len(fusion.values)).format(
-            n=digits(f"{len(fusion.values):,}")
-        ),
-        claims=n_("{n} claim", "{n} claims", claims).format(n=digits(f"{claims:,}")),
-        sources=n_("{n} source", "{n} sources", len(fusion.sources)).format(
-            n=digits(f"{len(fusion.sources):,}")
-        ),
+        items=n_("{n} item", "{n} items", len(fusion.values)),
+        claims=n_("{n} claim", "{n} claims", claims),
+        sources=n_("{n} source", "{n} sources", len(fusion.sources)),
     )
     table = "github" if markdown else "simple"
     out = [f"# {escape(head)}" if markdown else head, ""]
@@ -107,9 +102,7 @@ def _document(fusion: Fusion, markdown: bool, lang: str | None, limit: int | Non
         more = len(fusion.copying) - 10
         line = _("Mirrors of one feed, counted once where they agree: {pairs}").format(pairs=pairs)
         if more > 0:
-            line += " " + n_("(and {n} more pair)", "(and {n} more pairs)", more).format(
-                n=digits(f"{more:,}")
-            )
+            line += " " + n_("(and {n} more pair)", "(and {n} more pairs)", more)
         out += [escape(line) if markdown else line, ""]
     title = _("Sources by reliability")
     out += [f"## {title}" if markdown else title, ""]
@@ -117,8 +110,8 @@ def _document(fusion: Fusion, markdown: bool, lang: str | None, limit: int | Non
         (
             escape(s.source) if markdown else s.source,
             f"{s.reliability:.3f}",
-            digits(f"{s.claims:,}"),
-            digits(f"{s.agreed:,}"),
+            digits(s.claims),
+            digits(s.agreed),
         )
         for s in fusion.sources
     ]
@@ -133,7 +126,7 @@ def _document(fusion: Fusion, markdown: bool, lang: str | None, limit: int | Non
             " / ".join(p for p in v.item if p),
             v.value,
             f"{v.confidence:.2f}",
-            digits(f"{v.values:,}"),
+            digits(v.values),
             "; ".join(v.sources[:4]) + (" …" if len(v.sources) > 4 else ""),
         )
         for v in shown
@@ -149,6 +142,6 @@ def _document(fusion: Fusion, markdown: bool, lang: str | None, limit: int | Non
                 "... and {n} more (all of them with --all, or in --format csv)",
                 "... and {n} more (all of them with --all, or in --format csv)",
                 hidden,
-            ).format(n=digits(f"{hidden:,}"))
+            )
         )
     return "\n".join(out).rstrip() + "\n"
